@@ -1,0 +1,102 @@
+import type { Encoding } from '@policybrief/core'
+
+export type Decoded =
+  | { ok: true; text: string; encoding: Encoding; fallback: boolean }
+  | { ok: false; reason: string; ruleId: 'empty-input' | 'binary-input' | 'undecodable-input'; byteOffset?: number }
+
+const signatures: Array<[string, number[]]> = [
+  ['a PDF file', [0x25, 0x50, 0x44, 0x46, 0x2d]],
+  ['a ZIP archive (DOCX, XLSX, ODT …)', [0x50, 0x4b, 0x03, 0x04]],
+  ['an empty ZIP archive', [0x50, 0x4b, 0x05, 0x06]],
+  ['a legacy Office file (DOC, XLS …)', [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]],
+  ['a PNG image', [0x89, 0x50, 0x4e, 0x47]],
+  ['a JPEG image', [0xff, 0xd8, 0xff]],
+  ['a GIF image', [0x47, 0x49, 0x46, 0x38]],
+  ['a RTF document', [0x7b, 0x5c, 0x72, 0x74, 0x66]],
+  ['a gzip archive', [0x1f, 0x8b]],
+  ['a 7-Zip archive', [0x37, 0x7a, 0xbc, 0xaf]],
+]
+
+/** Names a binary format from its leading bytes, or returns undefined for anything that may be text. */
+export function sniffBinary(bytes: Uint8Array): string | undefined {
+  for (const [name, magic] of signatures) {
+    if (bytes.length >= magic.length && magic.every((b, i) => bytes[i] === b)) return name
+  }
+  if (bytes.length >= 12 && bytes[0] === 0x52 && bytes[1] === 0x49 && bytes[2] === 0x46 && bytes[3] === 0x46) {
+    return 'a RIFF file (WebP image, WAV audio …)'
+  }
+  return undefined
+}
+
+/** Offset of the first byte that cannot start or continue a GB18030 sequence. */
+function firstInvalidGb18030(bytes: Uint8Array): number | undefined {
+  const inRange = (b: number | undefined, lo: number, hi: number) => b !== undefined && b >= lo && b <= hi
+  let i = 0
+  while (i < bytes.length) {
+    const b = bytes[i]!
+    if (b <= 0x7f) {
+      i += 1
+    } else if (b >= 0x81 && b <= 0xfe) {
+      const b2 = bytes[i + 1]
+      if (inRange(b2, 0x40, 0x7e) || inRange(b2, 0x80, 0xfe)) i += 2
+      else if (inRange(b2, 0x30, 0x39) && inRange(bytes[i + 2], 0x81, 0xfe) && inRange(bytes[i + 3], 0x30, 0x39)) i += 4
+      else return i
+    } else {
+      return i
+    }
+  }
+  return undefined
+}
+
+function controlShare(text: string): number {
+  const sample = text.length > 8192 ? text.slice(0, 8192) : text
+  let control = 0
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i)
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0xfffd) control++
+  }
+  return sample.length === 0 ? 0 : control / sample.length
+}
+
+/**
+ * BOM first (UTF-8, UTF-16LE/BE), then strict UTF-8, then GB18030 — the order that is right for files from
+ * Chinese government sites, many of which are still GB2312/GBK (GB18030 is a superset of both).
+ */
+export function decodeBytes(bytes: Uint8Array): Decoded {
+  if (bytes.length === 0) return { ok: false, ruleId: 'empty-input', reason: 'The input is empty.' }
+  const binary = sniffBinary(bytes)
+  if (binary) {
+    return { ok: false, ruleId: 'binary-input', reason: `The input is ${binary}, not text; extract its text first.` }
+  }
+  let decoded: { text: string; encoding: Encoding; fallback: boolean } | undefined
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    decoded = { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.subarray(3)), encoding: 'utf-8-bom', fallback: false }
+  } else if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    decoded = { text: new TextDecoder('utf-16le', { ignoreBOM: true }).decode(bytes.subarray(2)), encoding: 'utf-16le', fallback: false }
+  } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    decoded = { text: new TextDecoder('utf-16be', { ignoreBOM: true }).decode(bytes.subarray(2)), encoding: 'utf-16be', fallback: false }
+  } else {
+    try {
+      decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', fallback: false }
+    } catch {
+      const invalid = firstInvalidGb18030(bytes)
+      if (invalid !== undefined) {
+        return {
+          ok: false,
+          ruleId: 'undecodable-input',
+          byteOffset: invalid,
+          reason: `The bytes are neither UTF-8 nor GB18030: byte 0x${bytes[invalid]!.toString(16).padStart(2, '0')} at offset ${invalid} cannot be decoded.`,
+        }
+      }
+      decoded = { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030', fallback: true }
+    }
+  }
+  if (controlShare(decoded.text) > 0.1) {
+    return {
+      ok: false,
+      ruleId: 'binary-input',
+      reason: `The input does not look like text: too many control characters after decoding as ${decoded.encoding}.`,
+    }
+  }
+  return { ok: true, ...decoded }
+}

@@ -1,0 +1,460 @@
+import {
+  type Agency,
+  type AttachedDocument,
+  type Encoding,
+  type Goal,
+  type Message,
+  type Meta,
+  type Opinion,
+  type Paragraph,
+  type Reference,
+  type Responsibility,
+  schemaVersion,
+} from '@policybrief/core'
+import { CONVENTION, findBrackets, isCollective, parseClause } from './clauses.js'
+import { decodeBytes } from './decode.js'
+import { type Line, content, isBlank, span, splitLines } from './lines.js'
+import {
+  findDocNumbers,
+  isAddresseeLine,
+  isIssuerLine,
+  isTitleLike,
+  joinTitle,
+  lineDate,
+  readAddressees,
+  readDocNumber,
+  readDocType,
+} from './metadata.js'
+import { sha256Hex } from './sha256.js'
+import { type ParagraphRef, buildStructure } from './structure.js'
+
+export interface ParseOptions {
+  /** file name recorded in `source.name` and used in messages */
+  name?: string
+}
+
+export interface ParseResult {
+  opinion: Opinion
+  messages: Message[]
+}
+
+/** How many leading lines may hold the title block (preface, title, 文号, addressees). */
+const HEAD_WINDOW = 12
+
+/**
+ * Parses the text of a Chinese policy document. Never throws: input that cannot be read gives an `error` message
+ * and an empty model; anything readable gives the best model it can, with warnings where the text is irregular.
+ */
+export function parseOpinion(input: string | Uint8Array, options: ParseOptions = {}): ParseResult {
+  const messages: Message[] = []
+  let text: string
+  let encoding: Encoding
+  let bytes: Uint8Array
+  if (typeof input === 'string') {
+    text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input
+    encoding = 'text'
+    bytes = new TextEncoder().encode(input)
+  } else {
+    bytes = input
+    const decoded = decodeBytes(input)
+    if (!decoded.ok) {
+      messages.push({ ruleId: decoded.ruleId, severity: 'error', reason: decoded.reason })
+      return { opinion: emptyOpinion(options, 'text', bytes, 0), messages }
+    }
+    text = decoded.text
+    encoding = decoded.encoding
+    if (decoded.fallback) {
+      messages.push({ ruleId: 'decoded-gb18030', severity: 'info', reason: 'The bytes are not UTF-8; decoded as GB18030.' })
+    }
+  }
+  if (text.trim().length === 0) {
+    messages.push({ ruleId: 'empty-input', severity: 'error', reason: 'The input holds no text.' })
+    return { opinion: emptyOpinion(options, encoding, bytes, text.length), messages }
+  }
+  if (typeof input === 'string' && /^%PDF-|^PK\u0003\u0004/.test(text)) {
+    messages.push({ ruleId: 'binary-input', severity: 'error', reason: 'The input is a binary file read as text (PDF or ZIP); extract its text first.' })
+    return { opinion: emptyOpinion(options, encoding, bytes, text.length), messages }
+  }
+  try {
+    return { opinion: readOpinion(text, encoding, bytes, options, messages), messages }
+  } catch (error) {
+    // A bug must not cost the caller the document: report it and return what the input holds as text.
+    messages.push({
+      ruleId: 'replaced-characters',
+      severity: 'warning',
+      reason: `The parser failed on this input (${error instanceof Error ? error.message : String(error)}); the text is kept as the preamble.`,
+    })
+    const opinion = emptyOpinion(options, encoding, bytes, text.length)
+    opinion.preamble = splitLines(text)
+      .filter((l) => !isBlank(l))
+      .map((l) => ({ text: content(l), position: span(l, l.start, l.end) }))
+    return { opinion, messages }
+  }
+}
+
+function emptyOpinion(options: ParseOptions, encoding: Encoding, bytes: Uint8Array, length: number): Opinion {
+  return {
+    schemaVersion,
+    source: { ...(options.name !== undefined && { name: options.name }), encoding, sha256: sha256Hex(bytes), length },
+    meta: { title: '', addressees: [], references: [] },
+    preamble: [],
+    sections: [],
+    goals: [],
+    responsibilities: [],
+    agencies: [],
+  }
+}
+
+interface Head {
+  meta: Meta
+  /** first line of the body */
+  bodyStart: number
+}
+
+const ATTACHMENT_TITLE = /^附(?:件)?\d*\s*[:：]?\s*《([^》]{2,80})》$/
+
+function readHead(lines: Line[], messages: Message[]): Head {
+  const nonBlank = lines.filter((l) => !isBlank(l)).slice(0, HEAD_WINDOW)
+  const meta: Meta = { title: '', addressees: [], references: [] }
+  let bodyStart = 0
+  let titleLines: Line[] = []
+  let prefaceEnd = -1 // index into nonBlank of the last preface line
+
+  const numberAt = nonBlank.findIndex((l) => readDocNumber(content(l), l.norm.slice(l.start, l.end)))
+  const attachedAt = nonBlank.findIndex((l) => ATTACHMENT_TITLE.test(l.norm.slice(l.start, l.end)))
+  const limit = numberAt >= 0 ? numberAt : nonBlank.length
+  if (attachedAt >= 0 && attachedAt < limit) {
+    // a news wrapper: 近日…出台了《…》。 附:《title》
+    const line = nonBlank[attachedAt]!
+    const m = ATTACHMENT_TITLE.exec(line.norm.slice(line.start, line.end))!
+    const inner = line.text.slice(line.start, line.end)
+    meta.title = inner.slice(inner.indexOf('《') + 1, inner.lastIndexOf('》'))
+    prefaceEnd = attachedAt
+    void m
+  } else {
+    let end = limit
+    if (numberAt < 0) {
+      const addressee = nonBlank.findIndex(isAddresseeLine)
+      if (addressee > 0) end = addressee
+      else end = Math.min(nonBlank.length, 3)
+    }
+    let first = end
+    while (first > 0 && end - first < 3 && isTitleLike(nonBlank[first - 1]!)) first--
+    if (numberAt < 0 && first === end && end > 0) first = end - 1
+    if (numberAt < 0 && first < end) {
+      // without a 文号 the title is the first title-like lines up to one that names a document type
+      let stop = first
+      while (stop < end && !readDocType(content(nonBlank[stop]!))) stop++
+      end = stop < end ? stop + 1 : first + 1
+    }
+    titleLines = nonBlank.slice(first, end)
+    meta.title = joinTitle(titleLines.map(content))
+    prefaceEnd = first - 1
+  }
+  if (prefaceEnd >= 0) {
+    meta.preface = nonBlank.slice(0, prefaceEnd + 1).map((l) => ({ text: content(l), position: span(l, l.start, l.end) }))
+  }
+  const docType = readDocType(meta.title)
+  if (docType) meta.docType = docType
+  let last = Math.max(prefaceEnd, ...titleLines.map((l) => nonBlank.indexOf(l)))
+  if (numberAt >= 0) {
+    const line = nonBlank[numberAt]!
+    const docNumber = readDocNumber(content(line), line.norm.slice(line.start, line.end))!
+    meta.docNumber = docNumber
+    if (docNumber.raw !== docNumber.normalized) {
+      messages.push({
+        ruleId: 'normalized-doc-number',
+        severity: 'info',
+        reason: `Document number ${docNumber.raw} normalized to ${docNumber.normalized}.`,
+        position: span(line, line.start, line.end),
+      })
+    }
+    last = Math.max(last, numberAt)
+  }
+  const addressee = nonBlank.findIndex((l, i) => i > last && i <= last + 2 && isAddresseeLine(l))
+  if (addressee >= 0) {
+    meta.addressees = readAddressees(nonBlank[addressee]!)
+    last = addressee
+  }
+  const lastLine = nonBlank[last]
+  bodyStart = lastLine ? lastLine.index + 1 : 0
+  if (!meta.title) {
+    messages.push({ ruleId: 'missing-title', severity: 'warning', reason: 'No document title was found in the first lines.' })
+  }
+  return { meta, bodyStart }
+}
+
+interface Signature {
+  issuerLine: Line
+  dateLine: Line
+  issuer: string
+  date: string
+}
+
+/** The first issuer-over-date pair after the body start. */
+function findSignature(lines: Line[], from: number): Signature | undefined {
+  let previous: Line | undefined
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i]!
+    if (isBlank(line)) continue
+    const date = lineDate(line)
+    if (date && previous && isIssuerLine(previous)) {
+      return { issuerLine: previous, dateLine: line, issuer: content(previous).replace(/[\s\u3000]+/g, ''), date }
+    }
+    previous = line
+  }
+  return undefined
+}
+
+/** After the signature: （此件公开发布）, 附件 lines, then possibly the title of an attached document. */
+function findAttached(lines: Line[], from: number, outerTitle: string): { title: Line[]; bodyStart: number } | undefined {
+  let i = from
+  const skip = (l: Line) => {
+    const n = l.norm.slice(l.start, l.end)
+    return isBlank(l) || /^\(此件[^)]*\)$/.test(n) || /^附件\d*[:：]?$/.test(n) || /^(?:抄送|印发)/.test(n)
+  }
+  while (i < lines.length && skip(lines[i]!)) i++
+  const title: Line[] = []
+  while (i < lines.length && title.length < 3 && !isBlank(lines[i]!) && isTitleLike(lines[i]!)) {
+    title.push(lines[i]!)
+    i++
+    if (readDocType(content(title[title.length - 1]!))) break
+  }
+  if (title.length === 0) return undefined
+  const joined = joinTitle(title.map(content))
+  const bare = joined.replace(/^关于/, '').replace(/的?(意见|方案|预案|办法|规定)$/, '')
+  // the outer document issues it (印发…的通知/函) or the title names a document type
+  if (!readDocType(joined) && !outerTitle.includes(bare)) return undefined
+  return { title, bodyStart: i }
+}
+
+/** Lines of a 目录: from the 目录 line to just before the first entry appears a second time. */
+function tableOfContents(lines: Line[], from: number): [number, number] | undefined {
+  for (let i = from; i < lines.length; i++) {
+    const n = lines[i]!.norm.slice(lines[i]!.start, lines[i]!.end).replace(/ /g, '')
+    if (n !== '目录') continue
+    let first = i + 1
+    while (first < lines.length && isBlank(lines[first]!)) first++
+    const entry = lines[first]
+    if (!entry) return undefined
+    const key = content(entry).replace(/[\s\u3000]+/g, '')
+    for (let j = first + 1; j < lines.length; j++) {
+      if (content(lines[j]!).replace(/[\s\u3000]+/g, '') === key) return [i, j]
+    }
+    return undefined
+  }
+  return undefined
+}
+
+function readOpinion(text: string, encoding: Encoding, bytes: Uint8Array, options: ParseOptions, messages: Message[]): Opinion {
+  const lines = splitLines(text)
+  const { meta, bodyStart } = readHead(lines, messages)
+  const signature = findSignature(lines, bodyStart)
+  const excluded = new Set<Line>()
+  let bodyLines: Line[]
+  if (signature) {
+    meta.issuer = signature.issuer
+    meta.date = signature.date
+    const attached = findAttached(lines, signature.dateLine.index + 1, meta.title)
+    bodyLines = lines.slice(bodyStart, signature.issuerLine.index)
+    if (attached) {
+      const attachedTitle = joinTitle(attached.title.map(content))
+      const doc: AttachedDocument = {
+        title: attachedTitle,
+        position: span(attached.title[0]!, attached.title[0]!.start, attached.title[0]!.end),
+      }
+      const type = readDocType(attachedTitle)
+      if (type) doc.docType = type
+      meta.attached = [doc]
+      const rest = lines.slice(attached.bodyStart)
+      const inner = findSignature(rest, 0)
+      bodyLines = bodyLines.concat(inner ? rest.slice(0, rest.indexOf(inner.issuerLine)) : rest)
+    }
+  } else {
+    bodyLines = lines.slice(bodyStart)
+    messages.push({ ruleId: 'missing-signature', severity: 'info', reason: 'No issuer and date signature was found at the end.' })
+  }
+  const toc = tableOfContents(bodyLines, 0)
+  if (toc) for (let i = toc[0]; i < toc[1]; i++) excluded.add(bodyLines[i]!)
+  const { preamble, sections, paragraphs } = buildStructure(
+    bodyLines.filter((l) => !excluded.has(l) && !/^\(此件[^)]*\)$/.test(l.norm.slice(l.start, l.end))),
+    messages,
+  )
+  const own = new Set([meta.title, ...(meta.attached ?? []).map((a) => a.title)])
+  meta.references = readReferences(lines, own)
+  const { responsibilities, aliases } = readResponsibilities(paragraphs, messages)
+  if (responsibilities.length === 0) {
+    messages.push({ ruleId: 'no-clauses', severity: 'info', reason: 'The document holds no responsibility clauses.' })
+  }
+  return {
+    schemaVersion,
+    source: { ...(options.name !== undefined && { name: options.name }), encoding, sha256: sha256Hex(bytes), length: text.length },
+    meta,
+    preamble,
+    sections,
+    goals: readGoals(paragraphs),
+    responsibilities,
+    agencies: collectAgencies(responsibilities, aliases),
+  }
+}
+
+function readReferences(lines: Line[], own: Set<string>): Reference[] {
+  const byTitle = new Map<string, Reference>()
+  for (const line of lines) {
+    const norm = line.norm
+    let at = norm.indexOf('《')
+    while (at >= 0) {
+      const close = norm.indexOf('》', at + 1)
+      if (close < 0) break
+      const nextOpen = norm.indexOf('《', at + 1)
+      if (nextOpen >= 0 && nextOpen < close) {
+        at = nextOpen
+        continue
+      }
+      const title = line.text.slice(at + 1, close)
+      let end = close + 1
+      const reference: Reference = { title, position: span(line, at, end) }
+      if (norm[end] === '(') {
+        const shut = norm.indexOf(')', end)
+        if (shut > end && shut - end < 30) {
+          const number = readDocNumber(line.text.slice(end + 1, shut), norm.slice(end + 1, shut))
+          if (number) {
+            reference.docNumber = number
+            end = shut + 1
+            reference.position = span(line, at, end)
+          }
+        }
+      }
+      if (title.trim() && title.length <= 120 && !own.has(title)) {
+        const known = byTitle.get(title)
+        if (!known) byTitle.set(title, reference)
+        else if (!known.docNumber && reference.docNumber) known.docNumber = reference.docNumber
+      }
+      at = norm.indexOf('《', end)
+    }
+  }
+  return [...byTitle.values()]
+}
+
+const GOAL = /^到(\d{4})年(?:底|末)?/
+
+function readGoals(paragraphs: ParagraphRef[]): Goal[] {
+  const goals: Goal[] = []
+  for (let i = 0; i < paragraphs.length; i++) {
+    const ref = paragraphs[i]!
+    if (ref.paragraph.title) continue
+    const m = GOAL.exec(ref.line.norm.slice(ref.textStart))
+    if (!m) continue
+    const goal: Goal = { year: Number(m[1]), text: ref.paragraph.text, targets: [], position: ref.paragraph.position }
+    if (ref.section) goal.section = ref.section.id
+    for (let j = i + 1; j < paragraphs.length; j++) {
+      const next = paragraphs[j]!
+      if (next.section !== ref.section || !/^[—-]{1,2}/.test(next.line.norm.slice(next.line.start))) break
+      goal.targets.push(
+        next.paragraph.title !== undefined
+          ? { title: next.paragraph.title, text: next.paragraph.text }
+          : { title: '', text: next.paragraph.text.replace(/^[—-]+/, '') },
+      )
+    }
+    goals.push(goal)
+  }
+  return goals
+}
+
+function readResponsibilities(
+  paragraphs: ParagraphRef[],
+  messages: Message[],
+): { responsibilities: Responsibility[]; aliases: Map<string, string> } {
+  const responsibilities: Responsibility[] = []
+  const aliases = new Map<string, string>()
+  let convention = false
+  // where the task of the next clause starts: per section, the paragraph and column after the last clause
+  const cursor = new Map<unknown, { paragraph: number; column: number }>()
+  for (let p = 0; p < paragraphs.length; p++) {
+    const ref = paragraphs[p]!
+    const { line } = ref
+    const norm = line.norm.slice(0, line.end)
+    const brackets = findBrackets(norm.slice(ref.textStart)).map((b) => ({ start: b.start + ref.textStart, end: b.end + ref.textStart }))
+    const prose = CONVENTION.exec(norm.slice(ref.textStart))
+    const proseAt = prose && !brackets.some((b) => b.start <= prose.index + ref.textStart && prose.index + ref.textStart < b.end) ? prose.index + ref.textStart : -1
+    for (const bracket of brackets) {
+      if (proseAt >= 0 && proseAt < bracket.start) convention = true
+      const inner = norm.slice(bracket.start + 1, bracket.end - 1)
+      if (inner.length > 400) continue
+      const clause = parseClause(inner, line.text.slice(bracket.start + 1, bracket.end - 1), convention)
+      if (!clause) {
+        if (/负责|牵头/.test(inner) && /(?:负责|牵头)$/.test(inner.trim())) {
+          messages.push({
+            ruleId: 'unparsed-clause',
+            severity: 'info',
+            reason: `${line.text.slice(bracket.start, bracket.end)} mentions 负责/牵头 but is not a list of bodies; read as text.`,
+            position: span(line, bracket.start, bracket.end),
+          })
+        }
+        continue
+      }
+      if (clause.statesConvention && !convention) {
+        convention = true
+        messages.push({
+          ruleId: 'lead-convention',
+          severity: 'info',
+          reason: 'The document states that the first body listed leads; leads follow that convention from here on.',
+          position: span(line, bracket.start, bracket.end),
+        })
+      }
+      for (const [alias, name] of clause.aliases) aliases.set(alias, name)
+      const key = ref.section ?? 'preamble'
+      const from = cursor.get(key) ?? { paragraph: paragraphs.findIndex((r) => (r.section ?? 'preamble') === key), column: -1 }
+      const parts: string[] = []
+      for (let q = Math.max(from.paragraph, 0); q <= p; q++) {
+        const r = paragraphs[q]!
+        if ((r.section ?? 'preamble') !== key) continue
+        const start = q === from.paragraph && from.column >= 0 ? from.column : r.textStart
+        const stop = q === p ? bracket.start : r.line.end
+        if (stop > start) parts.push(r.line.text.slice(start, stop))
+      }
+      cursor.set(key, { paragraph: p, column: bracket.end })
+      responsibilities.push({
+        id: `r${responsibilities.length + 1}`,
+        section: ref.section?.id ?? 'preamble',
+        lead: clause.lead,
+        responsible: clause.responsible,
+        open: clause.open,
+        raw: line.text.slice(bracket.start, bracket.end),
+        text: parts
+          .join('\n')
+          .replace(/^[\s。；;，,]+/, '')
+          .trim(),
+        position: span(line, bracket.start, bracket.end),
+      })
+    }
+    if (proseAt >= 0) convention = true
+  }
+  return { responsibilities, aliases }
+}
+
+function collectAgencies(responsibilities: Responsibility[], aliases: Map<string, string>): Agency[] {
+  const byName = new Map<string, Agency>()
+  const get = (name: string) => {
+    let agency = byName.get(name)
+    if (!agency) {
+      agency = { name, kind: isCollective(name) ? 'collective' : 'body', lead: [], responsible: [] }
+      const full = aliases.get(name)
+      if (full) agency.fullName = full
+      byName.set(name, agency)
+    }
+    return agency
+  }
+  for (const r of responsibilities) {
+    for (const name of r.lead) {
+      const a = get(name)
+      if (!a.lead.includes(r.section)) a.lead.push(r.section)
+    }
+    for (const name of r.responsible) {
+      const a = get(name)
+      if (!a.responsible.includes(r.section)) a.responsible.push(r.section)
+    }
+  }
+  return [...byName.values()]
+}
+

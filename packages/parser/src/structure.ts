@@ -1,0 +1,221 @@
+import type { Message, Paragraph, Section } from '@policybrief/core'
+import { type Line, isBlank, span, spanLines } from './lines.js'
+import { type HeadingNumber, readHeadingNumber } from './numbering.js'
+
+/** A paragraph together with where its text starts in its line, for the passes that read the text again. */
+export interface ParagraphRef {
+  paragraph: Paragraph
+  /** the title was read from the paragraph's own first sentence (not from a heading) */
+  runIn?: boolean
+  line: Line
+  /** column in the line where `paragraph.text` starts */
+  textStart: number
+  section: Section | undefined
+}
+
+export interface Structure {
+  preamble: Paragraph[]
+  sections: Section[]
+  paragraphs: ParagraphRef[]
+}
+
+/** A heading's first sentence longer than this is the start of its body, not a title. */
+const MAX_TITLE = 40
+/** A run-in title (服务大局。正文…) is a short first sentence with no comma. */
+const MAX_RUN_IN = 20
+
+/** Splits `服务大局。正文…` or `——坚持以人为本、公平对待。推进…` into title and text; undefined when there is no run-in title. */
+function runInTitle(norm: string, from: number, to: number): { title: [number, number]; textStart: number } | undefined {
+  let s = from
+  while (norm[s] === '—' || norm[s] === '-') s++
+  const stop = norm.indexOf('。', s)
+  if (stop < 0 || stop >= to - 1 || stop - s < 2 || stop - s > MAX_RUN_IN) return undefined
+  const head = norm.slice(s, stop)
+  if (/[,;:!?“”《》()]/.test(head) && !/^“[^”]*”[^,;:]*$/.test(head)) return undefined
+  let textStart = stop + 1
+  while (textStart < to && norm[textStart] === ' ') textStart++
+  return { title: [s, stop], textStart }
+}
+
+function makeParagraph(line: Line, from: number, section: Section | undefined): ParagraphRef {
+  const runIn = runInTitle(line.norm, from, line.end)
+  if (runIn) {
+    const paragraph: Paragraph = {
+      text: line.text.slice(runIn.textStart, line.end),
+      title: line.text.slice(runIn.title[0], runIn.title[1]),
+      position: span(line, from, line.end),
+    }
+    return { paragraph, line, textStart: runIn.textStart, section, runIn: true }
+  }
+  return { paragraph: { text: line.text.slice(from, line.end), position: span(line, from, line.end) }, line, textStart: from, section }
+}
+
+/** Sections whose body starts on the heading's own line. */
+const bodyOnHeadingLine = new WeakSet<Section>()
+
+interface Open {
+  kind: string
+  section: Section
+  firstLine: Line
+  lastLine: Line
+}
+
+/**
+ * Builds the numbered tree. A list kind seen before in the open path closes everything below it (a sibling);
+ * a kind not in the path opens a child. Numbers that continue the previous group's count (the seed's 1.–15. across
+ * (一)…(四)) are a continuing sequence; a number that neither starts at 1 nor continues is reported.
+ */
+export function buildStructure(lines: Line[], messages: Message[]): Structure {
+  const preamble: Paragraph[] = []
+  const sections: Section[] = []
+  const paragraphs: ParagraphRef[] = []
+  const stack: Open[] = []
+  const lastValueOfKind = new Map<string, number>()
+  const close = (open: Open) => {
+    open.section.position = spanLines(open.firstLine, open.lastLine)
+  }
+
+  for (const line of lines) {
+    if (isBlank(line)) continue
+    const number = readHeadingNumber(line.norm, line.text, line.start)
+    if (number && !(number.scheme === 'decimal' && isDecimalInProse(number, stack))) {
+      const at = stack.findIndex((o) => o.kind === number.kind)
+      if (at >= 0) while (stack.length > at) close(stack.pop()!)
+      const parent = stack[stack.length - 1]
+      const siblings = parent ? parent.section.children : sections
+      checkSequence(number, siblings, lastValueOfKind, line, messages)
+      lastValueOfKind.set(number.kind, number.value)
+      const section = headingSection(line, number, parent?.section, siblings.length + 1, stack.length + 1, messages, paragraphs, siblings.filter((s) => kindOf(s) === number.kind))
+      siblings.push(section)
+      for (const o of stack) o.lastLine = line
+      stack.push({ kind: number.kind, section, firstLine: line, lastLine: line })
+      continue
+    }
+    const top = stack[stack.length - 1]
+    const ref = makeParagraph(line, line.start, top?.section)
+    paragraphs.push(ref)
+    if (top) {
+      top.section.paragraphs.push(ref.paragraph)
+      for (const o of stack) o.lastLine = line
+    } else {
+      preamble.push(ref.paragraph)
+    }
+  }
+  while (stack.length > 0) close(stack.pop()!)
+  confirmRunInTitles(paragraphs)
+  return { preamble, sections, paragraphs }
+}
+
+/** A decimal number deeper than the open decimal path by more than one step is prose, not a heading. */
+function isDecimalInProse(number: HeadingNumber, stack: Open[]): boolean {
+  const depth = number.path?.length ?? 1
+  if (depth === 1) return false
+  const open = stack.some((o) => o.kind === `decimal-${depth - 1}` || o.kind === `decimal-${depth}`)
+  return !open
+}
+
+function checkSequence(
+  number: HeadingNumber,
+  siblings: Section[],
+  lastValueOfKind: Map<string, number>,
+  line: Line,
+  messages: Message[],
+): void {
+  const previous = [...siblings].reverse().find((s) => kindOf(s) === number.kind)
+  const expected = previous ? previous.number.value + 1 : 1
+  if (number.value === expected) return
+  if (!previous && number.value === (lastValueOfKind.get(number.kind) ?? 0) + 1) return
+  messages.push({
+    ruleId: 'numbering-gap',
+    severity: 'warning',
+    reason: `${number.raw.trim()} follows ${previous ? previous.number.raw.trim() : 'nothing'}: expected number ${expected}.`,
+    position: span(line, line.start, number.end),
+  })
+}
+
+function kindOf(section: Section): string {
+  return section.number.scheme === 'decimal' ? `decimal-${section.id.split('.').length}` : section.number.scheme
+}
+
+function headingSection(
+  line: Line,
+  number: HeadingNumber,
+  parent: Section | undefined,
+  index: number,
+  level: number,
+  messages: Message[],
+  paragraphs: ParagraphRef[],
+  previous: Section[],
+): Section {
+  const id = parent ? `${parent.id}.${index}` : String(index)
+  let from = number.end
+  while (from < line.end && line.norm[from] === ' ') from++
+  const section: Section = {
+    id,
+    level,
+    number: { raw: number.raw.trim(), value: number.value, scheme: number.scheme },
+    title: '',
+    paragraphs: [],
+    children: [],
+    position: span(line, line.start, line.end),
+  }
+  if (from >= line.end) {
+    messages.push({
+      ruleId: 'empty-heading',
+      severity: 'warning',
+      reason: `Heading ${section.number.raw} has no title.`,
+      position: span(line, line.start, line.end),
+    })
+    return section
+  }
+  const rest = line.norm.slice(from, line.end)
+  const stop = rest.indexOf('。')
+  let bodyFrom: number | undefined
+  if (stop < 0 && rest.length <= 60) {
+    section.title = line.text.slice(from, line.end).replace(/[:：]$/, '')
+  } else if (stop >= 0 && stop <= MAX_TITLE) {
+    section.title = line.text.slice(from, from + stop)
+    bodyFrom = from + stop + 1
+  } else if (previous.length > 0 && previous.every((s) => s.title && !bodyOnHeadingLine.has(s) && (s.paragraphs.length > 0 || s.children.length > 0))) {
+    // its siblings have a title on a line of their own: this one lost the break between title and body
+    const cut = stop >= 0 ? stop : rest.length
+    section.title = line.text.slice(from, from + cut)
+    bodyFrom = stop >= 0 ? from + stop + 1 : undefined
+    messages.push({
+      ruleId: 'heading-runs-into-body',
+      severity: 'warning',
+      reason: `Heading ${section.number.raw} runs into its body with no punctuation; its title may hold the start of the body.`,
+      position: span(line, from, from + cut),
+    })
+  } else {
+    // an untitled item (a flat list of one-sentence items): the whole line is its text
+    bodyFrom = from
+  }
+  while (bodyFrom !== undefined && bodyFrom < line.end && line.norm[bodyFrom] === ' ') bodyFrom++
+  if (bodyFrom !== undefined && bodyFrom < line.end) {
+    bodyOnHeadingLine.add(section)
+    const paragraph: Paragraph = { text: line.text.slice(bodyFrom, line.end), position: span(line, bodyFrom, line.end) }
+    if (section.title && bodyFrom > from) paragraph.title = section.title
+    section.paragraphs.push(paragraph)
+    paragraphs.push({ paragraph, line, textStart: bodyFrom, section })
+  }
+  return section
+}
+
+/**
+ * A short first sentence is a run-in title when it is one of a series (principles 服务大局。… 融合创新。…), or a
+ * —— bullet; a lone short sentence opening an ordinary paragraph is just its first sentence.
+ */
+function confirmRunInTitles(paragraphs: ParagraphRef[]): void {
+  const isBullet = (r: ParagraphRef) => /^[—-]/.test(r.line.norm.slice(r.line.start))
+  for (let i = 0; i < paragraphs.length; i++) {
+    const ref = paragraphs[i]!
+    if (!ref.runIn || isBullet(ref)) continue
+    const near = (r: ParagraphRef | undefined) => r !== undefined && r.runIn === true && r.section === ref.section
+    if (near(paragraphs[i - 1]) || near(paragraphs[i + 1])) continue
+    ref.runIn = false
+    ref.textStart = ref.line.start
+    ref.paragraph.text = ref.line.text.slice(ref.line.start, ref.line.end)
+    delete ref.paragraph.title
+  }
+}
