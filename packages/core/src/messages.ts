@@ -10,7 +10,7 @@ export const ruleIds = {
   'binary-input': 'The input is a binary file (PDF, DOCX/ZIP, image …), not text; convert it to text first.',
   'undecodable-input': 'The bytes are neither UTF-8, UTF-16 with a BOM, nor GB18030.',
   'decoded-gb18030': 'The bytes are not UTF-8; they were decoded as GB18030.',
-  'replaced-characters': 'Characters that cannot be represented (lone surrogates, NUL) were kept but may display oddly.',
+  'parser-failure': 'The parser met a case it does not handle; the text is kept as the preamble. Please report it.',
   'missing-title': 'No document title was found.',
   'normalized-doc-number': 'The document number was written in a non-standard form and was normalized.',
   'empty-heading': 'A numbered heading has no title.',

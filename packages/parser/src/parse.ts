@@ -80,7 +80,7 @@ export function parseOpinion(input: string | Uint8Array, options: ParseOptions =
   } catch (error) {
     // A bug must not cost the caller the document: report it and return what the input holds as text.
     messages.push({
-      ruleId: 'replaced-characters',
+      ruleId: 'parser-failure',
       severity: 'warning',
       reason: `The parser failed on this input (${error instanceof Error ? error.message : String(error)}); the text is kept as the preamble.`,
     })

@@ -1,0 +1,1 @@
+export { run, buildProgram, exitCodes, VERSION } from './program.js'

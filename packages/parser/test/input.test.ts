@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest'
+import { parseOpinion } from '../src/index.js'
+
+const text = '国务院关于测试的意见\n国发（2011）第05号\n各部门：\n一、总体要求\n（一）做好工作。（商务部、财政部负责）\n国务院\n二〇一一年六月八日\n'
+
+function utf16(s: string, littleEndian: boolean): Uint8Array {
+  const out = new Uint8Array(2 + s.length * 2)
+  out.set(littleEndian ? [0xff, 0xfe] : [0xfe, 0xff])
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    out[2 + i * 2] = littleEndian ? c & 0xff : c >> 8
+    out[3 + i * 2] = littleEndian ? c >> 8 : c & 0xff
+  }
+  return out
+}
+
+// GB18030 bytes of 国务院 (no encoder on the web platform, so written out)
+const gbTitle = new Uint8Array([0xb9, 0xfa, 0xce, 0xf1, 0xd4, 0xba, 0x0a])
+
+describe('input handling', () => {
+  it('normalizes 文号 and reads Chinese-numeral dates', () => {
+    const { opinion } = parseOpinion(text)
+    expect(opinion.meta.docNumber?.normalized).toBe('国发〔2011〕5号')
+    expect(opinion.meta.date).toBe('2011-06-08')
+  })
+  it('gives the same model for every encoding and line ending', () => {
+    const base = parseOpinion(text).opinion
+    const strip = (o: typeof base) => ({ ...o, source: undefined })
+    const variants: Array<[Uint8Array, string]> = [
+      [new TextEncoder().encode(text), 'utf-8'],
+      [new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(text)]), 'utf-8-bom'],
+      [utf16(text, true), 'utf-16le'],
+      [utf16(text, false), 'utf-16be'],
+    ]
+    for (const [bytes, encoding] of variants) {
+      const { opinion } = parseOpinion(bytes)
+      expect(opinion.source.encoding).toBe(encoding)
+      expect(strip(opinion)).toEqual(strip(base))
+    }
+    const crlf = parseOpinion(text.replace(/\n/g, '\r\n')).opinion
+    expect(crlf.responsibilities.map((r) => r.raw)).toEqual(base.responsibilities.map((r) => r.raw))
+    expect(crlf.meta).toEqual({ ...base.meta })
+    const cr = parseOpinion(text.replace(/\n/g, '\r')).opinion
+    expect(cr.sections[0]!.children[0]!.position.start.line).toBe(5)
+  })
+  it('falls back to GB18030 and says so', () => {
+    const { opinion, messages } = parseOpinion(gbTitle)
+    expect(opinion.source.encoding).toBe('gb18030')
+    expect(opinion.meta.title).toBe('国务院')
+    expect(messages.map((m) => m.ruleId)).toContain('decoded-gb18030')
+  })
+  it('reports unusable input as an error and still returns a model', () => {
+    const cases: Array<[Uint8Array | string, string, RegExp]> = [
+      ['', 'empty-input', /empty|no text/],
+      [new Uint8Array([]), 'empty-input', /empty/],
+      [new TextEncoder().encode('%PDF-1.7\n...'), 'binary-input', /PDF/],
+      [new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0]), 'binary-input', /ZIP/],
+      [new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]), 'binary-input', /PNG/],
+      [new Uint8Array([0x41, 0x80, 0x42]), 'undecodable-input', /offset 1/],
+    ]
+    for (const [input, ruleId, reason] of cases) {
+      const { opinion, messages } = parseOpinion(input)
+      expect(messages[0]).toMatchObject({ ruleId, severity: 'error' })
+      expect(messages[0]!.reason).toMatch(reason)
+      expect(opinion.sections).toEqual([])
+    }
+  })
+  it('positions point into the decoded source', () => {
+    const source = `\uFEFF${text.replace(/\n/g, '\r\n')}`
+    const { opinion } = parseOpinion(source)
+    for (const r of opinion.responsibilities) {
+      expect(source.slice(1).slice(r.position.start.offset, r.position.end.offset)).toBe(r.raw)
+    }
+  })
+})
