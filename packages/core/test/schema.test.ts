@@ -1,14 +1,18 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { opinionJsonSchema } from '../src/index.js'
+import { briefingJsonSchema, opinionJsonSchema } from '../src/index.js'
 
-const committed = fileURLToPath(new URL('../schema/opinion.schema.json', import.meta.url))
-
-describe('committed JSON Schema', () => {
-  it('matches the zod model (run with UPDATE_SCHEMA=1 to regenerate)', () => {
-    const fresh = `${JSON.stringify(opinionJsonSchema(), null, 2)}\n`
-    if (process.env.UPDATE_SCHEMA) writeFileSync(committed, fresh)
-    expect(readFileSync(committed, 'utf8')).toBe(fresh)
-  })
+describe('committed JSON Schemas (run with UPDATE_SCHEMA=1 to regenerate)', () => {
+  for (const [file, make] of [
+    ['opinion.schema.json', opinionJsonSchema],
+    ['briefing.schema.json', briefingJsonSchema],
+  ] as const) {
+    it(`${file} matches the zod model`, () => {
+      const path = fileURLToPath(new URL(`../schema/${file}`, import.meta.url))
+      const fresh = `${JSON.stringify(make(), null, 2)}\n`
+      if (process.env.UPDATE_SCHEMA) writeFileSync(path, fresh)
+      expect(readFileSync(path, 'utf8')).toBe(fresh)
+    })
+  }
 })

@@ -1,5 +1,6 @@
 import type { DocNumber } from '@policybrief/core'
 import { type Line, content } from './lines.js'
+import { readHeadingNumber } from './numbering.js'
 import { parseDate } from './numerals.js'
 
 const DOC_NUMBER = /^([\u3400-\u9fff]{1,12})[[(〔【]\s*(\d{4})\s*[\])〕】]\s*第?\s*0*(\d{1,5})\s*号$/
@@ -54,6 +55,7 @@ export function isTitleLike(line: Line): boolean {
   const norm = line.norm.slice(line.start, line.end)
   if (norm.length === 0 || norm.length > 60) return false
   if (/[。,;:!?]/.test(norm)) return false
+  if (readHeadingNumber(line.norm, line.text, line.start)) return false
   if (readDocNumber(content(line), norm)) return false
   if (parseDate(norm)) return false
   return true

@@ -132,20 +132,23 @@ function readHead(lines: Line[], messages: Message[]): Head {
     prefaceEnd = attachedAt
     void m
   } else {
-    let end = limit
-    if (numberAt < 0) {
-      const addressee = nonBlank.findIndex(isAddresseeLine)
-      if (addressee > 0) end = addressee
-      else end = Math.min(nonBlank.length, 3)
-    }
-    let first = end
-    while (first > 0 && end - first < 3 && isTitleLike(nonBlank[first - 1]!)) first--
-    if (numberAt < 0 && first === end && end > 0) first = end - 1
-    if (numberAt < 0 && first < end) {
-      // without a 文号 the title is the first title-like lines up to one that names a document type
-      let stop = first
-      while (stop < end && !readDocType(content(nonBlank[stop]!))) stop++
-      end = stop < end ? stop + 1 : first + 1
+    let first: number
+    let end: number
+    if (numberAt >= 0) {
+      // the title is the title-like lines just above the 文号
+      end = numberAt
+      first = end
+      while (first > 0 && end - first < 3 && isTitleLike(nonBlank[first - 1]!)) first--
+    } else {
+      // no 文号: the first title-like lines, up to the one that names a document type
+      first = nonBlank.findIndex(isTitleLike)
+      if (first < 0 || first > 3) first = 0
+      end = first
+      while (end < nonBlank.length && end - first < 3 && isTitleLike(nonBlank[end]!)) {
+        end++
+        if (readDocType(content(nonBlank[end - 1]!))) break
+      }
+      if (!readDocType(joinTitle(nonBlank.slice(first, end).map(content)))) end = Math.min(end, first + 1)
     }
     titleLines = nonBlank.slice(first, end)
     meta.title = joinTitle(titleLines.map(content))

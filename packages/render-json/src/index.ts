@@ -1,0 +1,1 @@
+export { jsonRenderer, renderJson } from './json.js'

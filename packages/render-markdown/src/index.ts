@@ -1,0 +1,2 @@
+export { markdownRenderer, renderMarkdown, toMdast } from './markdown.js'
+export { escapeText } from './escape.js'
