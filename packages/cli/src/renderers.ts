@@ -1,10 +1,11 @@
 import { type Renderer, getRenderer, listRenderers, registerRenderer } from '@policybrief/core'
+import { docxRenderer } from '@policybrief/render-docx'
 import { jsonRenderer } from '@policybrief/render-json'
 import { markdownRenderer } from '@policybrief/render-markdown'
 import { UserError } from './io.js'
 
 /** The formats the command offers, in the order a pack writes them. */
-const builtin: Renderer[] = [markdownRenderer, jsonRenderer]
+const builtin: Renderer[] = [markdownRenderer, jsonRenderer, docxRenderer as Renderer]
 for (const r of builtin) registerRenderer(r)
 
 export const formatNames = (): string[] => listRenderers().map((r) => r.name)

@@ -1,0 +1,263 @@
+import { type Block, type BlockOf, type Briefing, type FontRole, type PageLayout, type Renderer, getPageLayout } from '@policybrief/core'
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx'
+import { unzipSync, zipSync } from 'fflate'
+
+/** Exact conversions to twips (1/1440 inch), the unit of WordprocessingML. */
+const twips = {
+  mm: (mm: number) => Math.round((mm * 1440) / 25.4),
+  pt: (pt: number) => Math.round(pt * 20),
+}
+
+/** A page layout from core, in the units DOCX uses. */
+interface Layout {
+  base: PageLayout
+  sizes: PageLayout['sizes']
+  page: { width: number; height: number }
+  margin: { top: number; right: number; bottom: number; left: number; footer: number }
+  textWidth: number
+  line: { value: number; rule: (typeof LineRuleType)[keyof typeof LineRuleType] }
+  headingBold: boolean
+  fonts: Record<FontRole, string>
+}
+
+function docxLayout(base: PageLayout): Layout {
+  const page = { width: twips.mm(base.page.width), height: twips.mm(base.page.height) }
+  const margin = {
+    top: twips.mm(base.margin.top),
+    right: twips.mm(base.margin.right),
+    bottom: twips.mm(base.margin.bottom),
+    left: twips.mm(base.margin.left),
+    footer: twips.mm(base.pageNumberFromBottom),
+  }
+  return {
+    base,
+    sizes: base.sizes,
+    page,
+    margin,
+    textWidth: page.width - margin.left - margin.right,
+    // a fixed pitch gives the standard's 22 lines a page; otherwise proportional spacing (240 = single)
+    line: base.linePitch
+      ? { value: twips.pt(base.linePitch), rule: LineRuleType.EXACT }
+      : { value: Math.round(240 * base.lineFactor), rule: LineRuleType.AUTO },
+    headingBold: base.headingBold,
+    fonts: base.fonts,
+  }
+}
+
+export interface DocxOptions {
+  /** `gbt9704` (default): GB/T 9704-2012 official-document layout; `compact`: the same content for screen reading */
+  layout?: PageLayout['name']
+  /** font names per role, for offices that have other fonts installed, e.g. `{ body: '仿宋' }` */
+  fontNames?: Partial<Record<FontRole, string>>
+  /** the date written into the document properties (default 2000-01-01), so the same briefing gives the same bytes */
+  date?: string | Date
+}
+
+/** All four font slots, so Chinese quotes and digits never fall back to a Latin font. */
+function font(name: string) {
+  return { ascii: name, hAnsi: name, eastAsia: name, cs: name, hint: 'eastAsia' }
+}
+const language = { value: 'zh-CN', eastAsia: 'zh-CN' }
+
+class Builder {
+  constructor(
+    private readonly layout: Layout,
+    private readonly fonts: Record<FontRole, string>,
+  ) {}
+
+  run(text: string, options: { bold?: boolean; role?: FontRole; size?: number } = {}): TextRun {
+    return new TextRun({
+      text,
+      font: font(this.fonts[options.role ?? 'body']),
+      language,
+      ...(options.bold && { bold: true }),
+      ...(options.size !== undefined && { size: options.size * 2 }),
+    })
+  }
+
+  body(children: TextRun[], indent = true): Paragraph {
+    return new Paragraph({
+      children,
+      alignment: AlignmentType.JUSTIFIED,
+      ...(indent && { indent: { firstLine: twips.pt(this.layout.sizes.body * 2) } }),
+    })
+  }
+
+  cell(text: string, header: boolean, width: number): TableCell {
+    const size = this.layout.sizes.table
+    return new TableCell({
+      width: { size: width, type: WidthType.DXA },
+      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      children: [
+        new Paragraph({
+          alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT,
+          spacing: { line: Math.round(size * 20 * 1.3), lineRule: LineRuleType.AT_LEAST },
+          children: [this.run(text, { bold: header, role: header ? 'heading1' : 'body', size })],
+        }),
+      ],
+    })
+  }
+
+  readonly handlers: { [T in Block['type']]: (block: BlockOf<T>) => Array<Paragraph | Table> } = {
+    title: (b) => [
+      new Paragraph({ heading: HeadingLevel.TITLE, children: [this.run(b.text, { role: 'title' })] }),
+      ...(b.subtitle
+        ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [this.run(b.subtitle, { role: 'heading2' })] })]
+        : []),
+    ],
+    heading: (b) => {
+      const level = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4][b.level - 1]!
+      const role = (['heading1', 'heading2', 'heading3', 'heading4'] as const)[b.level - 1]!
+      return [new Paragraph({ heading: level, children: [this.run(b.text, { role })] })]
+    },
+    paragraph: (b) => [this.body([...(b.lead ? [this.run(`${b.lead}。`, { bold: true })] : []), this.run(b.text)])],
+    fields: (b) => b.items.map((f) => this.body([this.run(`${f.label}：`, { bold: true }), this.run(f.value)])),
+    list: (b) => b.items.map((item, i) => this.body([this.run(b.ordered ? `${i + 1}. ` : '• '), this.run(item)])),
+    table: (b) => {
+      const total = b.columns.reduce((s, c) => s + c.weight, 0)
+      const widths = b.columns.map((c) => Math.floor((this.layout.textWidth * c.weight) / total))
+      const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
+      return [
+        new Table({
+          width: { size: this.layout.textWidth, type: WidthType.DXA },
+          columnWidths: widths,
+          layout: TableLayoutType.FIXED,
+          borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+          rows: [
+            new TableRow({ tableHeader: true, cantSplit: true, children: b.columns.map((c, i) => this.cell(c.label, true, widths[i]!)) }),
+            ...b.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text, i) => this.cell(text, false, widths[i]!)) })),
+          ],
+        }),
+        new Paragraph({ children: [] }),
+      ]
+    },
+    quote: (b) => [
+      ...b.text.split('\n').map(
+        (line) =>
+          new Paragraph({
+            alignment: AlignmentType.JUSTIFIED,
+            indent: { left: twips.pt(this.layout.sizes.body * 2), firstLine: twips.pt(this.layout.sizes.body * 2) },
+            children: [this.run(line, { role: 'heading2' })],
+          }),
+      ),
+      new Paragraph({ alignment: AlignmentType.RIGHT, children: [this.run(`—— ${b.cite}`)] }),
+    ],
+  }
+
+  pageNumber(side: 'left' | 'right'): Footer {
+    // “— n —” in 4号 宋体; GB/T 9704 sets odd pages right and even pages left, one character in from the edge
+    const size = this.layout.sizes.pageNumber
+    return new Footer({
+      children: [
+        new Paragraph({
+          alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+          indent: side === 'right' ? { right: twips.pt(size) } : { left: twips.pt(size) },
+          children: [
+            new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(this.fonts.pageNumber), size: size * 2, language }),
+          ],
+        }),
+      ],
+    })
+  }
+}
+
+function fixedDate(date: string | Date | undefined): string {
+  const d = date === undefined ? new Date('2000-01-01T00:00:00Z') : new Date(date)
+  if (Number.isNaN(d.getTime())) throw new RangeError(`date ${String(date)} is not a valid date`)
+  return `${d.toISOString().slice(0, 19)}Z`
+}
+
+/**
+ * docx stamps the current time into docProps/core.xml and into the ZIP entries; both are fixed here so the same
+ * briefing always gives the same bytes.
+ */
+function reproducible(bytes: Uint8Array, date: string): Uint8Array {
+  const entries = unzipSync(bytes)
+  const core = entries['docProps/core.xml']
+  if (core) {
+    const xml = new TextDecoder().decode(core).replace(
+      /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
+      `$1${date}$2`,
+    )
+    entries['docProps/core.xml'] = new TextEncoder().encode(xml)
+  }
+  const sorted = Object.fromEntries(Object.keys(entries).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : 1)).map((k) => [k, entries[k]!]))
+  return zipSync(sorted, { level: 6, mtime: new Date('2000-01-01T00:00:00Z') })
+}
+
+export async function renderDocx(briefing: Briefing, options: DocxOptions = {}): Promise<Uint8Array> {
+  const layout = docxLayout(getPageLayout(options.layout))
+  const fonts = { ...layout.fonts, ...options.fontNames }
+  const builder = new Builder(layout, fonts)
+  const children = briefing.blocks.flatMap((b) => (builder.handlers[b.type] as (block: Block) => Array<Paragraph | Table>)(b))
+  const heading = (role: FontRole, size: number, extra: object = {}) => ({
+    run: { font: font(fonts[role]), size: size * 2, language, ...extra },
+    paragraph: { spacing: { before: 0, after: 0, line: layout.line.value, lineRule: layout.line.rule } },
+  })
+  const d = briefing.document
+  const doc = new Document({
+    creator: 'policybrief',
+    lastModifiedBy: 'policybrief',
+    title: briefing.title === d.title ? d.title : `${d.title} — ${briefing.title}`,
+    subject: briefing.title,
+    description: [d.docNumber?.normalized, d.issuer, d.date].filter(Boolean).join(' '),
+    keywords: [d.docType, briefing.kind, briefing.audience?.name].filter(Boolean).join(', '),
+    revision: 1,
+    evenAndOddHeaderAndFooters: true,
+    styles: {
+      default: {
+        document: {
+          run: { font: font(fonts.body), size: layout.sizes.body * 2, language },
+          paragraph: { spacing: { line: layout.line.value, lineRule: layout.line.rule } },
+        },
+        title: {
+          ...heading('title', layout.sizes.title),
+          paragraph: {
+            alignment: AlignmentType.CENTER,
+            spacing: { before: 0, after: layout.line.value, line: Math.round(layout.line.value * 1.3), lineRule: layout.line.rule },
+          },
+        },
+        heading1: heading('heading1', layout.sizes.heading, layout.headingBold ? { bold: true } : {}),
+        heading2: heading('heading2', layout.sizes.heading, layout.headingBold ? { bold: true } : {}),
+        heading3: heading('heading3', layout.sizes.heading),
+        heading4: heading('heading4', layout.sizes.heading),
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: layout.page.width, height: layout.page.height },
+            margin: { ...layout.margin, header: layout.margin.footer, gutter: 0 },
+          },
+        },
+        footers: { default: builder.pageNumber('right'), even: builder.pageNumber('left') },
+        children,
+      },
+    ],
+  })
+  return reproducible(new Uint8Array(await Packer.toArrayBuffer(doc)), fixedDate(options.date))
+}
+
+export const docxRenderer: Renderer<DocxOptions> = {
+  name: 'docx',
+  mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  extension: '.docx',
+  render: (briefing, options) => renderDocx(briefing, options),
+}

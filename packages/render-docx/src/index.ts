@@ -1,0 +1,1 @@
+export { docxRenderer, renderDocx, type DocxOptions } from './docx.js'
