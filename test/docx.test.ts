@@ -1,19 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
-import { type Briefing, buildBriefing } from '@policybrief/core'
+import { buildBriefing } from '@policybrief/core'
 import { renderDocx } from '@policybrief/render-docx'
 import { unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { need, run, squash, writeTemp } from './clients.js'
-import { SEED, allBriefings, opinionOf } from './helpers.js'
+import { SEED, allBriefings, expectedTexts, opinionOf } from './helpers.js'
 
 const seed = opinionOf(SEED)
 const xmlOf = (bytes: Uint8Array, file: string) => new TextDecoder().decode(unzipSync(bytes)[file])
-
-/** What a reader must find: every task title and every body named in its clauses. */
-export function expectedTexts(b: Briefing): string[] {
-  return [...new Set(b.tasks.flatMap((t) => [t.title, ...t.lead, ...t.responsible]))]
-}
 
 describe('DOCX laid out to GB/T 9704', async () => {
   const document = await renderDocx(buildBriefing(seed, { kind: 'document' }))

@@ -26,3 +26,8 @@ export function allBriefings(file: string, locale: 'zh-CN' | 'en' = 'zh-CN'): Br
     ...o.agencies.map((a) => buildBriefing(o, { kind: 'agency', agency: a.name, locale })),
   ]
 }
+
+/** What a reader of any format must find: every task title and every body named in its clauses. */
+export function expectedTexts(b: Briefing): string[] {
+  return [...new Set(b.tasks.flatMap((t) => [t.title, ...t.lead, ...t.responsible]))]
+}

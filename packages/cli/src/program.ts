@@ -135,7 +135,8 @@ export async function run(argv: string[]): Promise<number> {
       process.stderr.write(`policybrief: ${error.message}\n`)
       return error.exitCode
     }
-    process.stderr.write(`policybrief: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`)
+    // a renderer's own errors (a font that cannot be used, an invalid date) say what to do; no stack trace
+    process.stderr.write(`policybrief: ${error instanceof Error ? error.message : String(error)}\n`)
     return exitCodes.failed
   }
 }

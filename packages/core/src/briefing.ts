@@ -256,7 +256,7 @@ class Layout {
 
   private matrixTable(rows: MatrixRow[]): Block {
     const l = this.labels
-    const weights = [0.6, 3.2, 1.6, 3, 1.2, 1.6]
+    const weights = [0.9, 3.2, 1.6, 3, 1.1, 1.6]
     return {
       type: 'table',
       columns: l.matrixColumns.map((label, i) => ({ label, weight: weights[i]! })),

@@ -1,0 +1,2 @@
+export { pdfRenderer, renderPdf, type PdfOptions } from './pdf.js'
+export { FontError, loadFont, pdfFontRoles, type FontSource, type PdfFontRole } from './fonts.js'
