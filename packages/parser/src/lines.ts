@@ -20,56 +20,39 @@ export interface Line {
 
 const SPACE = /[\s\u3000\u00a0\u2000-\u200b\ufeff]/
 
-/** Fold one UTF-16 unit to its half-width form; width changes never change the length. */
-function foldUnit(code: number): number {
-  if (code >= 0xff01 && code <= 0xff5e) return code - 0xfee0
-  if (code === 0x3000 || code === 0x00a0 || (code >= 0x2000 && code <= 0x200b) || code === 0xfeff) return 0x20
-  if (code === 0x09) return 0x20
-  return code
+// full-width ASCII variants, and every kind of space and the tab
+const FOLD = /[\uff01-\uff5e\u3000\u00a0\u2000-\u200b\ufeff\t]/g
+
+function foldChar(ch: string): string {
+  const code = ch.charCodeAt(0)
+  return code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : ' '
 }
 
+/** Folds full-width ASCII to half-width and spaces to ASCII spaces; one unit in, one unit out. */
 export function normalizeLine(text: string): string {
-  let out = ''
-  let changed = false
-  const codes: number[] = new Array(text.length)
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    const f = foldUnit(c)
-    if (f !== c) changed = true
-    codes[i] = f
-  }
-  if (!changed) return text
-  // Build in chunks: String.fromCharCode with a huge spread would overflow the stack on a 1 MB line.
-  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.slice(i, i + 8192))
-  return out
+  return text.replace(FOLD, foldChar)
 }
 
 /** Splits on LF, CRLF and CR alike, keeping every offset pointing into `source`. */
 export function splitLines(source: string): Line[] {
   const lines: Line[] = []
+  const breaks = /\r\n?|\n/g
   let offset = 0
   let index = 0
-  const n = source.length
-  while (offset <= n) {
-    let end = offset
-    while (end < n) {
-      const c = source.charCodeAt(end)
-      if (c === 0x0a || c === 0x0d) break
-      end++
-    }
+  for (;;) {
+    const m = breaks.exec(source)
+    const end = m ? m.index : source.length
     const text = source.slice(offset, end)
     let start = 0
     let stop = text.length
     while (start < stop && SPACE.test(text[start]!)) start++
     while (stop > start && SPACE.test(text[stop - 1]!)) stop--
     lines.push({ index, offset, text, norm: normalizeLine(text), start, end: stop })
-    if (end >= n) break
-    offset = end + (source.charCodeAt(end) === 0x0d && source.charCodeAt(end + 1) === 0x0a ? 2 : 1)
+    if (!m) break
+    offset = end + m[0].length
     index++
-    if (offset === n) {
-      // a final line break ends the last line; it does not open an empty one
-      break
-    }
+    // a final line break ends the last line; it does not open an empty one
+    if (offset === source.length) break
   }
   return lines
 }

@@ -111,6 +111,9 @@ interface Head {
   bodyStart: number
 }
 
+/** （此件公开发布） and the like: a note on how the document is published, not part of its text */
+const NOTE = /^\(此件[^)]*\)$/
+
 const ATTACHMENT_TITLE = /^附(?:件)?\d*\s*[:：]?\s*《([^》]{2,80})》$/
 
 function readHead(lines: Line[], messages: Message[]): Head {
@@ -194,19 +197,20 @@ interface Signature {
   date: string
 }
 
-/** The first issuer-over-date pair after the body start. */
-function findSignature(lines: Line[], from: number): Signature | undefined {
+/** Every issuer-over-date pair after the body start: the signature, and those of attached documents. */
+function findSignatures(lines: Line[], from: number): Signature[] {
+  const found: Signature[] = []
   let previous: Line | undefined
   for (let i = from; i < lines.length; i++) {
     const line = lines[i]!
     if (isBlank(line)) continue
     const date = lineDate(line)
     if (date && previous && isIssuerLine(previous)) {
-      return { issuerLine: previous, dateLine: line, issuer: content(previous).replace(/[\s\u3000]+/g, ''), date }
+      found.push({ issuerLine: previous, dateLine: line, issuer: content(previous).replace(/[\s\u3000]+/g, ''), date })
     }
     previous = line
   }
-  return undefined
+  return found
 }
 
 /** After the signature: （此件公开发布）, 附件 lines, then possibly the title of an attached document. */
@@ -214,7 +218,7 @@ function findAttached(lines: Line[], from: number, outerTitle: string): { title:
   let i = from
   const skip = (l: Line) => {
     const n = l.norm.slice(l.start, l.end)
-    return isBlank(l) || /^\(此件[^)]*\)$/.test(n) || /^附件\d*[:：]?$/.test(n) || /^(?:抄送|印发)/.test(n)
+    return isBlank(l) || NOTE.test(n) || /^附件\d*[:：]?$/.test(n) || /^(?:抄送|印发)/.test(n)
   }
   while (i < lines.length && skip(lines[i]!)) i++
   const title: Line[] = []
@@ -252,14 +256,14 @@ function tableOfContents(lines: Line[], from: number): [number, number] | undefi
 function readOpinion(text: string, encoding: Encoding, bytes: Uint8Array, options: ParseOptions, messages: Message[]): Opinion {
   const lines = splitLines(text)
   const { meta, bodyStart } = readHead(lines, messages)
-  const signature = findSignature(lines, bodyStart)
-  const excluded = new Set<Line>()
-  let bodyLines: Line[]
+  const signatures = findSignatures(lines, bodyStart)
+  // everything after the head is body, except signatures, attached titles and notes such as （此件公开发布）
+  const excluded = new Set<Line>(signatures.flatMap((sig) => [sig.issuerLine, sig.dateLine]))
+  const signature = signatures[0]
   if (signature) {
     meta.issuer = signature.issuer
     meta.date = signature.date
     const attached = findAttached(lines, signature.dateLine.index + 1, meta.title)
-    bodyLines = lines.slice(bodyStart, signature.issuerLine.index)
     if (attached) {
       const attachedTitle = joinTitle(attached.title.map(content))
       const doc: AttachedDocument = {
@@ -269,18 +273,16 @@ function readOpinion(text: string, encoding: Encoding, bytes: Uint8Array, option
       const type = readDocType(attachedTitle)
       if (type) doc.docType = type
       meta.attached = [doc]
-      const rest = lines.slice(attached.bodyStart)
-      const inner = findSignature(rest, 0)
-      bodyLines = bodyLines.concat(inner ? rest.slice(0, rest.indexOf(inner.issuerLine)) : rest)
+      for (const line of attached.title) excluded.add(line)
     }
   } else {
-    bodyLines = lines.slice(bodyStart)
     messages.push({ ruleId: 'missing-signature', severity: 'info', reason: 'No issuer and date signature was found at the end.' })
   }
+  const bodyLines = lines.slice(bodyStart)
   const toc = tableOfContents(bodyLines, 0)
   if (toc) for (let i = toc[0]; i < toc[1]; i++) excluded.add(bodyLines[i]!)
   const { preamble, sections, paragraphs } = buildStructure(
-    bodyLines.filter((l) => !excluded.has(l) && !/^\(此件[^)]*\)$/.test(l.norm.slice(l.start, l.end))),
+    bodyLines.filter((l) => !excluded.has(l) && !NOTE.test(l.norm.slice(l.start, l.end))),
     messages,
   )
   const own = new Set([meta.title, ...(meta.attached ?? []).map((a) => a.title)])
@@ -373,6 +375,11 @@ function readResponsibilities(
   let convention = false
   // where the task of the next clause starts: per section, the paragraph and column after the last clause
   const cursor = new Map<unknown, { paragraph: number; column: number }>()
+  const firstParagraph = new Map<unknown, number>()
+  paragraphs.forEach((r, i) => {
+    const key = r.section ?? 'preamble'
+    if (!firstParagraph.has(key)) firstParagraph.set(key, i)
+  })
   for (let p = 0; p < paragraphs.length; p++) {
     const ref = paragraphs[p]!
     const { line } = ref
@@ -407,7 +414,7 @@ function readResponsibilities(
       }
       for (const [alias, name] of clause.aliases) aliases.set(alias, name)
       const key = ref.section ?? 'preamble'
-      const from = cursor.get(key) ?? { paragraph: paragraphs.findIndex((r) => (r.section ?? 'preamble') === key), column: -1 }
+      const from = cursor.get(key) ?? { paragraph: firstParagraph.get(key)!, column: -1 }
       const parts: string[] = []
       for (let q = Math.max(from.paragraph, 0); q <= p; q++) {
         const r = paragraphs[q]!
@@ -437,27 +444,20 @@ function readResponsibilities(
 }
 
 function collectAgencies(responsibilities: Responsibility[], aliases: Map<string, string>): Agency[] {
-  const byName = new Map<string, Agency>()
+  const byName = new Map<string, { agency: Agency; lead: Set<string>; responsible: Set<string> }>()
   const get = (name: string) => {
-    let agency = byName.get(name)
-    if (!agency) {
-      agency = { name, kind: isCollective(name) ? 'collective' : 'body', lead: [], responsible: [] }
+    let entry = byName.get(name)
+    if (!entry) {
+      const agency: Agency = { name, kind: isCollective(name) ? 'collective' : 'body', lead: [], responsible: [] }
       const full = aliases.get(name)
       if (full) agency.fullName = full
-      byName.set(name, agency)
+      byName.set(name, (entry = { agency, lead: new Set(), responsible: new Set() }))
     }
-    return agency
+    return entry
   }
   for (const r of responsibilities) {
-    for (const name of r.lead) {
-      const a = get(name)
-      if (!a.lead.includes(r.section)) a.lead.push(r.section)
-    }
-    for (const name of r.responsible) {
-      const a = get(name)
-      if (!a.responsible.includes(r.section)) a.responsible.push(r.section)
-    }
+    for (const name of r.lead) get(name).lead.add(r.section)
+    for (const name of r.responsible) get(name).responsible.add(r.section)
   }
-  return [...byName.values()]
+  return [...byName.values()].map(({ agency, lead, responsible }) => ({ ...agency, lead: [...lead], responsible: [...responsible] }))
 }
-

@@ -10,7 +10,22 @@ const K = new Uint32Array([
   0xc67178f2,
 ])
 
+interface NodeCrypto {
+  createHash(algorithm: 'sha256'): { update(data: Uint8Array): { digest(encoding: 'hex'): string } }
+}
+
+// Node's native hash where there is one (process.getBuiltinModule keeps this file free of `node:` imports, so it
+// still runs in a browser, where the portable version below is used)
+const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.(
+  'node:crypto',
+) as NodeCrypto | undefined
+
 export function sha256Hex(data: Uint8Array): string {
+  return nodeCrypto ? nodeCrypto.createHash('sha256').update(data).digest('hex') : portableSha256Hex(data)
+}
+
+/** SHA-256 in plain TypeScript, for runtimes without a synchronous native hash. */
+export function portableSha256Hex(data: Uint8Array): string {
   const bitLength = data.length * 8
   const padded = new Uint8Array((((data.length + 9 + 63) >> 6) << 6))
   padded.set(data)

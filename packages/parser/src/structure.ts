@@ -50,9 +50,6 @@ function makeParagraph(line: Line, from: number, section: Section | undefined): 
   return { paragraph: { text: line.text.slice(from, line.end), position: span(line, from, line.end) }, line, textStart: from, section }
 }
 
-/** Sections whose body starts on the heading's own line. */
-const bodyOnHeadingLine = new WeakSet<Section>()
-
 interface Open {
   kind: string
   section: Section
@@ -71,6 +68,10 @@ export function buildStructure(lines: Line[], messages: Message[]): Structure {
   const paragraphs: ParagraphRef[] = []
   const stack: Open[] = []
   const lastValueOfKind = new Map<string, number>()
+  // the last section of each list kind among a set of siblings, so every heading is placed in constant time
+  const lastOfKind = new Map<Section[], Map<string, Section>>()
+  // sections whose body starts on the heading's own line
+  const bodyOnHeadingLine = new Set<Section>()
   const close = (open: Open) => {
     open.section.position = spanLines(open.firstLine, open.lastLine)
   }
@@ -83,10 +84,14 @@ export function buildStructure(lines: Line[], messages: Message[]): Structure {
       if (at >= 0) while (stack.length > at) close(stack.pop()!)
       const parent = stack[stack.length - 1]
       const siblings = parent ? parent.section.children : sections
-      checkSequence(number, siblings, lastValueOfKind, line, messages)
+      const previous = lastOfKind.get(siblings)?.get(number.kind)
+      checkSequence(number, previous, lastValueOfKind, line, messages)
       lastValueOfKind.set(number.kind, number.value)
-      const section = headingSection(line, number, parent?.section, siblings.length + 1, stack.length + 1, messages, paragraphs, siblings.filter((s) => kindOf(s) === number.kind))
+      const section = headingSection(line, number, parent?.section, siblings.length + 1, stack.length + 1, messages, paragraphs, previous, bodyOnHeadingLine)
       siblings.push(section)
+      let kinds = lastOfKind.get(siblings)
+      if (!kinds) lastOfKind.set(siblings, (kinds = new Map()))
+      kinds.set(number.kind, section)
       for (const o of stack) o.lastLine = line
       stack.push({ kind: number.kind, section, firstLine: line, lastLine: line })
       continue
@@ -116,12 +121,11 @@ function isDecimalInProse(number: HeadingNumber, stack: Open[]): boolean {
 
 function checkSequence(
   number: HeadingNumber,
-  siblings: Section[],
+  previous: Section | undefined,
   lastValueOfKind: Map<string, number>,
   line: Line,
   messages: Message[],
 ): void {
-  const previous = [...siblings].reverse().find((s) => kindOf(s) === number.kind)
   const expected = previous ? previous.number.value + 1 : 1
   if (number.value === expected) return
   if (!previous && number.value === (lastValueOfKind.get(number.kind) ?? 0) + 1) return
@@ -133,10 +137,6 @@ function checkSequence(
   })
 }
 
-function kindOf(section: Section): string {
-  return section.number.scheme === 'decimal' ? `decimal-${section.id.split('.').length}` : section.number.scheme
-}
-
 function headingSection(
   line: Line,
   number: HeadingNumber,
@@ -145,7 +145,8 @@ function headingSection(
   level: number,
   messages: Message[],
   paragraphs: ParagraphRef[],
-  previous: Section[],
+  previous: Section | undefined,
+  bodyOnHeadingLine: Set<Section>,
 ): Section {
   const id = parent ? `${parent.id}.${index}` : String(index)
   let from = number.end
@@ -168,17 +169,18 @@ function headingSection(
     })
     return section
   }
-  const rest = line.norm.slice(from, line.end)
-  const stop = rest.indexOf('。')
+  const length = line.end - from
+  const found = line.norm.indexOf('。', from)
+  const stop = found >= 0 && found < line.end ? found - from : -1
   let bodyFrom: number | undefined
-  if (stop < 0 && rest.length <= 60) {
+  if (stop < 0 && length <= 60) {
     section.title = line.text.slice(from, line.end).replace(/[:：]$/, '')
   } else if (stop >= 0 && stop <= MAX_TITLE) {
     section.title = line.text.slice(from, from + stop)
     bodyFrom = from + stop + 1
-  } else if (previous.length > 0 && previous.every((s) => s.title && !bodyOnHeadingLine.has(s) && (s.paragraphs.length > 0 || s.children.length > 0))) {
-    // its siblings have a title on a line of their own: this one lost the break between title and body
-    const cut = stop >= 0 ? stop : rest.length
+  } else if (previous?.title && !bodyOnHeadingLine.has(previous) && (previous.paragraphs.length > 0 || previous.children.length > 0)) {
+    // the sibling before it has its title on a line of its own: this one lost the break between title and body
+    const cut = stop >= 0 ? stop : length
     section.title = line.text.slice(from, from + cut)
     bodyFrom = stop >= 0 ? from + stop + 1 : undefined
     messages.push({

@@ -16,7 +16,6 @@ import {
   TextRun,
   WidthType,
 } from 'docx'
-import { unzipSync, zipSync } from 'fflate'
 
 /** Exact conversions to twips (1/1440 inch), the unit of WordprocessingML. */
 const twips = {
@@ -85,7 +84,7 @@ class Builder {
     return new TextRun({
       text,
       font: font(this.fonts[options.role ?? 'body']),
-      language,
+      // the East Asian language comes from the document defaults (styles.xml), so runs stay small
       ...(options.bold && { bold: true }),
       ...(options.size !== undefined && { size: options.size * 2 }),
     })
@@ -183,22 +182,61 @@ function fixedDate(date: string | Date | undefined): string {
   return `${d.toISOString().slice(0, 19)}Z`
 }
 
+const escapeXml = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
+
+interface CoreProperties {
+  title: string
+  subject: string
+  description: string
+  keywords: string
+  date: string
+}
+
+/** docProps/core.xml with a fixed date: docx would stamp the current time into it. */
+function coreXml(p: CoreProperties): string {
+  const el = (tag: string, value: string) => `<${tag}>${escapeXml(value)}</${tag}>`
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
+    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+    el('dc:title', p.title) +
+    el('dc:subject', p.subject) +
+    el('dc:creator', 'policybrief') +
+    el('cp:keywords', p.keywords) +
+    el('dc:description', p.description) +
+    el('cp:lastModifiedBy', 'policybrief') +
+    el('cp:revision', '1') +
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${p.date}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${p.date}</dcterms:modified>` +
+    '</cp:coreProperties>'
+  )
+}
+
 /**
- * docx stamps the current time into docProps/core.xml and into the ZIP entries; both are fixed here so the same
- * briefing always gives the same bytes.
+ * The ZIP writer stamps the current time on every entry; set them all to 2000-01-01 00:00 in place (local headers
+ * and central directory), so the same briefing gives the same bytes without compressing twice.
  */
-function reproducible(bytes: Uint8Array, date: string): Uint8Array {
-  const entries = unzipSync(bytes)
-  const core = entries['docProps/core.xml']
-  if (core) {
-    const xml = new TextDecoder().decode(core).replace(
-      /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
-      `$1${date}$2`,
-    )
-    entries['docProps/core.xml'] = new TextEncoder().encode(xml)
+function fixZipTimes(zip: Uint8Array): Uint8Array {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength)
+  const DOS_TIME = 0
+  const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1
+  let end = zip.length - 22
+  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--
+  if (end < 0) throw new Error('docx produced a ZIP without an end record')
+  const count = view.getUint16(end + 10, true)
+  let at = view.getUint32(end + 16, true)
+  for (let i = 0; i < count; i++) {
+    if (view.getUint32(at, true) !== 0x02014b50) throw new Error('unexpected ZIP central directory layout')
+    view.setUint16(at + 12, DOS_TIME, true)
+    view.setUint16(at + 14, DOS_DATE, true)
+    const local = view.getUint32(at + 42, true)
+    view.setUint16(local + 10, DOS_TIME, true)
+    view.setUint16(local + 12, DOS_DATE, true)
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true)
   }
-  const sorted = Object.fromEntries(Object.keys(entries).sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : 1)).map((k) => [k, entries[k]!]))
-  return zipSync(sorted, { level: 6, mtime: new Date('2000-01-01T00:00:00Z') })
+  return zip
 }
 
 export async function renderDocx(briefing: Briefing, options: DocxOptions = {}): Promise<Uint8Array> {
@@ -211,13 +249,16 @@ export async function renderDocx(briefing: Briefing, options: DocxOptions = {}):
     paragraph: { spacing: { before: 0, after: 0, line: layout.line.value, lineRule: layout.line.rule } },
   })
   const d = briefing.document
+  const title = briefing.title === d.title ? d.title : `${d.title} — ${briefing.title}`
+  const description = [d.docNumber?.normalized, d.issuer, d.date].filter(Boolean).join(' ')
+  const keywords = [d.docType, briefing.kind, briefing.audience?.name].filter(Boolean).join(', ')
   const doc = new Document({
     creator: 'policybrief',
     lastModifiedBy: 'policybrief',
-    title: briefing.title === d.title ? d.title : `${d.title} — ${briefing.title}`,
+    title,
     subject: briefing.title,
-    description: [d.docNumber?.normalized, d.issuer, d.date].filter(Boolean).join(' '),
-    keywords: [d.docType, briefing.kind, briefing.audience?.name].filter(Boolean).join(', '),
+    description,
+    keywords,
     revision: 1,
     evenAndOddHeaderAndFooters: true,
     styles: {
@@ -252,7 +293,9 @@ export async function renderDocx(briefing: Briefing, options: DocxOptions = {}):
       },
     ],
   })
-  return reproducible(new Uint8Array(await Packer.toArrayBuffer(doc)), fixedDate(options.date))
+  const core = coreXml({ title, subject: briefing.title, description, keywords, date: fixedDate(options.date) })
+  const bytes = await Packer.toArrayBuffer(doc, false, [{ path: 'docProps/core.xml', data: core }])
+  return fixZipTimes(new Uint8Array(bytes))
 }
 
 export const docxRenderer: Renderer<DocxOptions> = {

@@ -40,7 +40,10 @@ class Typesetter {
   ) {
     this.pitch = layout.linePitch
     this.width = doc.page.width - doc.page.margins.left - doc.page.margins.right
-    for (const role of pdfFontRoles) doc.registerFont(role, fonts[role] as unknown as string)
+    for (const role of pdfFontRoles) {
+      doc.registerFont(role, fonts[role] as unknown as string)
+      shareLayoutCache(doc, role, fonts[role])
+    }
   }
 
   /** Extra space between lines so every line advances by the layout's fixed pitch (or its line factor). */
@@ -215,6 +218,22 @@ class Typesetter {
       margins.bottom = savedBottom
     }
   }
+}
+
+/**
+ * pdfkit lays out every word through fontkit (with OpenType shaping) and caches the result per document; CJK text
+ * is one word per character, so a pack of dozens of PDFs repeats the same work. The cache depends only on the font,
+ * so one cache per parsed font serves every document (bounded, for long-running processes).
+ */
+const layoutCaches = new WeakMap<ParsedFont, Record<string, unknown>>()
+const MAX_CACHED_WORDS = 100_000
+
+function shareLayoutCache(doc: Doc, role: PdfFontRole, font: ParsedFont): void {
+  let cache = layoutCaches.get(font)
+  if (!cache || Object.keys(cache).length > MAX_CACHED_WORDS) layoutCaches.set(font, (cache = Object.create(null) as Record<string, unknown>))
+  doc.font(role)
+  const embedded = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font
+  if (embedded && 'layoutCache' in embedded) embedded.layoutCache = cache
 }
 
 function fixedDate(date: string | Date | undefined): Date {

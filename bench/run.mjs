@@ -1,0 +1,191 @@
+// npm run bench: parse throughput, render times, the whole pack, and the tools a user would otherwise reach for
+// (pandoc for DOCX, LibreOffice for PDF), measured side by side in one run. Writes bench/RESULTS.md.
+// Every figure is a median over several runs after a warm-up; the machine is shared, so compare ratios.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildBriefing } from '@policybrief/core'
+import { parseOpinion } from '@policybrief/parser'
+import { renderDocx } from '@policybrief/render-docx'
+import { renderJson } from '@policybrief/render-json'
+import { renderMarkdown } from '@policybrief/render-markdown'
+import { renderPdf } from '@policybrief/render-pdf'
+
+const root = fileURLToPath(new URL('../', import.meta.url))
+const quick = process.argv.includes('--quick')
+const SEED = 'beijing-internet-plus-2016.txt'
+const seedFiles = readdirSync(join(root, 'seeds')).filter((f) => f.endsWith('.txt'))
+const work = mkdtempSync(join(tmpdir(), 'policybrief-bench-'))
+const bin = join(root, 'packages/cli/bin/policybrief.js')
+const lines = []
+const out = (s = '') => {
+  lines.push(s)
+  console.log(s)
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
+}
+async function time(fn, { runs = quick ? 3 : 9, warmup = quick ? 1 : 2 } = {}) {
+  for (let i = 0; i < warmup; i++) await fn()
+  const times = []
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now()
+    await fn()
+    times.push(performance.now() - t)
+  }
+  return median(times)
+}
+function wall(command, args, runs = quick ? 2 : 5) {
+  const times = []
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now()
+    const r = spawnSync(command, args, { stdio: 'ignore' })
+    if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`)
+    times.push(performance.now() - t)
+  }
+  return median(times)
+}
+const has = (tool) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0
+const version = (command, args) => {
+  try {
+    return execFileSync(command, args, { encoding: 'utf8' }).split('\n')[0].trim()
+  } catch {
+    return 'not installed'
+  }
+}
+const pkgVersion = (name) => JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')).version
+const ms = (x) => `${x.toFixed(x < 10 ? 2 : 0)} ms`
+const mbps = (bytes, t) => `${(bytes / 1e6 / (t / 1000)).toFixed(1)} MB/s`
+
+out('# Benchmark results')
+out()
+out(`Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench${quick ? ' -- --quick' : ''}\`. Medians over several runs after a warm-up.`)
+out()
+out(`- Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`)
+out(`- Node ${process.version}; docx ${pkgVersion('docx')}, pdfkit ${pkgVersion('pdfkit')}, remark-stringify ${pkgVersion('remark-stringify')}`)
+out(`- ${version('pandoc', ['--version'])}; ${version('soffice', ['--version'])}`)
+out()
+
+// ---------------------------------------------------------------- parsing
+out('## Parsing')
+out()
+out('| input | size | median | throughput |')
+out('| --- | ---: | ---: | ---: |')
+for (const file of seedFiles) {
+  const bytes = readFileSync(join(root, 'seeds', file))
+  const t = await time(() => parseOpinion(bytes), { runs: quick ? 5 : 31, warmup: 5 })
+  out(`| ${file} | ${(bytes.length / 1024).toFixed(1)} KB | ${ms(t)} | ${mbps(bytes.length, t)} |`)
+}
+const all = seedFiles.map((f) => readFileSync(join(root, 'seeds', f), 'utf8')).join('\n')
+let corpusText = ''
+while (Buffer.byteLength(corpusText) < 10e6) corpusText += `${all}\n`
+const corpus = new TextEncoder().encode(corpusText)
+const corpusFile = join(work, 'corpus.txt')
+writeFileSync(corpusFile, corpus)
+const tCorpus = await time(() => parseOpinion(corpus), { runs: quick ? 3 : 7, warmup: 1 })
+out(`| corpus: every document in seeds/, concatenated | ${(corpus.length / 1e6).toFixed(1)} MB | ${ms(tCorpus)} | **${mbps(corpus.length, tCorpus)}** |`)
+out()
+
+const seedText = readFileSync(join(root, 'seeds', SEED), 'utf8')
+const growth = []
+for (const n of [1, 10, 100]) {
+  const input = new TextEncoder().encode(Array(n).fill(seedText).join('\n'))
+  growth.push({ n, size: input.length, t: await time(() => parseOpinion(input), { runs: n === 100 ? (quick ? 3 : 5) : 15, warmup: 2 }) })
+}
+out('| seed repeated | size | median | time ÷ time of 1× |')
+out('| --- | ---: | ---: | ---: |')
+for (const g of growth) out(`| ${g.n}× | ${(g.size / 1024).toFixed(0)} KB | ${ms(g.t)} | ${(g.t / growth[0].t).toFixed(1)} |`)
+out()
+
+// peak memory: a child that parses the corpus, against one that only loads the parser and reads the file
+const rss = (parse) => {
+  const script = `import { readFileSync } from 'node:fs'; import { parseOpinion } from '@policybrief/parser';
+    const bytes = readFileSync(${JSON.stringify(corpusFile)}); ${parse ? 'globalThis.keep = parseOpinion(bytes);' : ''}
+    console.log(process.resourceUsage().maxRSS)`
+  return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }).trim()) * 1024
+}
+const base = rss(false)
+const peak = rss(true)
+out(`Peak memory while parsing the ${(corpus.length / 1e6).toFixed(1)} MB corpus: ${((peak - base) / 2 ** 20).toFixed(0)} MiB above the process baseline, **${((peak - base) / 2 ** 20 / (corpus.length / 1e6)).toFixed(1)} MiB per MB of input** (the model, with a position for every node, is held in memory).`)
+out()
+
+// ---------------------------------------------------------------- rendering
+const { opinion } = parseOpinion(readFileSync(join(root, 'seeds', SEED)), { name: SEED })
+const briefings = {
+  'agency (市发展改革委)': buildBriefing(opinion, { kind: 'agency', agency: '市发展改革委' }),
+  document: buildBriefing(opinion, { kind: 'document' }),
+  matrix: buildBriefing(opinion, { kind: 'matrix' }),
+}
+const renderers = { md: renderMarkdown, json: renderJson, docx: renderDocx, pdf: renderPdf }
+out('## Rendering the seed (in process, fonts already loaded)')
+out()
+out('| briefing | md | json | docx | pdf |')
+out('| --- | ---: | ---: | ---: | ---: |')
+for (const [name, b] of Object.entries(briefings)) {
+  const cells = []
+  for (const render of Object.values(renderers)) cells.push(ms(await time(() => render(b))))
+  out(`| ${name} | ${cells.join(' | ')} |`)
+}
+out()
+
+const everyBriefing = () => [
+  buildBriefing(opinion, { kind: 'document' }),
+  buildBriefing(opinion, { kind: 'matrix' }),
+  ...opinion.agencies.map((a) => buildBriefing(opinion, { kind: 'agency', agency: a.name })),
+]
+const tPack = await time(async () => {
+  for (const b of everyBriefing()) for (const render of Object.values(renderers)) await render(b)
+}, { runs: quick ? 1 : 3, warmup: 1 })
+const packOut = join(work, 'pack')
+const packArgs = [bin, 'pack', join(root, 'seeds', SEED), '--out', packOut, '--force', '--quiet']
+const tCli = wall(process.execPath, packArgs, quick ? 2 : 3)
+let packRss = 'not measured (no /usr/bin/time)'
+if (has('/usr/bin/time')) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...packArgs], { encoding: 'utf8' })
+  packRss = `${(Number(r.stderr.trim().split('\n').pop()) / 1024).toFixed(0)} MiB`
+}
+const packFiles = readdirSync(join(packOut, 'agencies')).length
+out('## The whole pack of the seed: document, matrix and 46 agency briefings, in md, json, docx and pdf')
+out()
+out(`| measure | value |`)
+out(`| --- | ---: |`)
+out(`| in process (parse once, ${2 + opinion.agencies.length} briefings × 4 formats) | ${ms(tPack)} |`)
+out(`| through the CLI, cold (\`policybrief pack … --force\`, new process each run) | **${ms(tCli)}** |`)
+out(`| peak RSS of the CLI pack | **${packRss}** |`)
+out(`| agency folders written | ${packFiles} |`)
+out()
+
+// ---------------------------------------------------------------- side by side
+out('## Side by side with the tools a user would otherwise use')
+out()
+const agency = briefings['agency (市发展改革委)']
+const mdFile = join(work, 'brief.md')
+writeFileSync(mdFile, renderMarkdown(agency))
+const docxFile = join(work, 'brief.docx')
+writeFileSync(docxFile, await renderDocx(agency))
+out('| task (agency briefing of 市发展改革委) | them | us, in process | us, CLI cold | ratio (them ÷ us in process) |')
+out('| --- | ---: | ---: | ---: | ---: |')
+const cliBrief = (format) =>
+  wall(process.execPath, [bin, 'brief', join(root, 'seeds', SEED), '--agency', '市发展改革委', '--format', format, '-o', join(work, `cli.${format}`), '--quiet'], quick ? 2 : 3)
+if (has('pandoc')) {
+  const tPandoc = wall('pandoc', ['-f', 'markdown', '-t', 'docx', '-o', join(work, 'pandoc.docx'), mdFile])
+  const tOurs = await time(() => renderDocx(agency))
+  out(`| DOCX: pandoc turns our Markdown briefing into DOCX | ${ms(tPandoc)} | ${ms(tOurs)} | ${ms(cliBrief('docx'))} | **${(tPandoc / tOurs).toFixed(0)}×** |`)
+} else out('| DOCX: pandoc | skipped: pandoc is not installed | | | |')
+if (has('soffice')) {
+  const profile = `-env:UserInstallation=file://${join(work, 'lo')}`
+  wall('soffice', ['--headless', '--norestore', profile, '--convert-to', 'pdf', '--outdir', work, docxFile], 1) // first start builds the profile
+  const tLo = wall('soffice', ['--headless', '--norestore', profile, '--convert-to', 'pdf', '--outdir', work, docxFile], quick ? 2 : 3)
+  const tOurs = await time(() => renderPdf(agency))
+  out(`| PDF: LibreOffice turns our DOCX briefing into PDF | ${ms(tLo)} | ${ms(tOurs)} | ${ms(cliBrief('pdf'))} | **${(tLo / tOurs).toFixed(0)}×** |`)
+} else out('| PDF: LibreOffice | skipped: soffice is not installed | | | |')
+out()
+out('“Them” is a new process per run (that is how those tools are used); “CLI cold” is ours the same way, including')
+out('Node start-up and loading the fonts.')
+
+writeFileSync(join(root, 'bench/RESULTS.md'), `${lines.join('\n')}\n`)
+console.error(`\nwrote bench/RESULTS.md`)
