@@ -10,12 +10,12 @@ export interface Bracket {
   end: number
 }
 
-/** Top-level (…) groups, nesting respected, in one linear pass. Unclosed brackets are ignored. */
-export function findBrackets(norm: string): Bracket[] {
+/** Top-level (…) groups from `from` on, nesting respected, in one linear pass. Unclosed brackets are ignored. */
+export function findBrackets(norm: string, from = 0): Bracket[] {
   const found: Bracket[] = []
   let depth = 0
   let open = -1
-  for (let i = 0; i < norm.length; i++) {
+  for (let i = from; i < norm.length; i++) {
     const c = norm.charCodeAt(i)
     if (c === 0x28) {
       if (depth === 0) open = i

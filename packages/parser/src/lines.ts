@@ -18,7 +18,10 @@ export interface Line {
   end: number
 }
 
-const SPACE = /[\s\u3000\u00a0\u2000-\u200b\ufeff]/
+/** ASCII whitespace, U+3000, no-break and the typographic spaces, the zero-width space and the BOM. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x3000 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0xfeff || c === 0x2028 || c === 0x2029 || c === 0x1680 || c === 0x202f || c === 0x205f
+}
 
 // full-width ASCII variants, and every kind of space and the tab
 const FOLD = /[\uff01-\uff5e\u3000\u00a0\u2000-\u200b\ufeff\t]/g
@@ -45,8 +48,8 @@ export function splitLines(source: string): Line[] {
     const text = source.slice(offset, end)
     let start = 0
     let stop = text.length
-    while (start < stop && SPACE.test(text[start]!)) start++
-    while (stop > start && SPACE.test(text[stop - 1]!)) stop--
+    while (start < stop && isSpace(text.charCodeAt(start))) start++
+    while (stop > start && isSpace(text.charCodeAt(stop - 1))) stop--
     lines.push({ index, offset, text, norm: normalizeLine(text), start, end: stop })
     if (!m) break
     offset = end + m[0].length

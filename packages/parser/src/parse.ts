@@ -384,8 +384,12 @@ function readResponsibilities(
     const ref = paragraphs[p]!
     const { line } = ref
     const norm = line.norm.slice(0, line.end)
-    const brackets = findBrackets(norm.slice(ref.textStart)).map((b) => ({ start: b.start + ref.textStart, end: b.end + ref.textStart }))
-    const prose = CONVENTION.exec(norm.slice(ref.textStart))
+    // most paragraphs hold no bracket and no convention sentence: skip them cheaply
+    const hasBracket = norm.indexOf('(', ref.textStart) >= 0
+    const mayStateConvention = norm.indexOf('第一位', ref.textStart) >= 0
+    if (!hasBracket && !mayStateConvention) continue
+    const brackets = hasBracket ? findBrackets(norm, ref.textStart) : []
+    const prose = mayStateConvention ? CONVENTION.exec(norm.slice(ref.textStart)) : null
     const proseAt = prose && !brackets.some((b) => b.start <= prose.index + ref.textStart && prose.index + ref.textStart < b.end) ? prose.index + ref.textStart : -1
     for (const bracket of brackets) {
       if (proseAt >= 0 && proseAt < bracket.start) convention = true
