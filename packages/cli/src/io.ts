@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs'
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 
 /** A failure the user can act on: printed as one line, never as a stack trace. */
@@ -41,8 +41,26 @@ export function readInput(path: string): Input {
   }
 }
 
-/** Writes through a temporary file in the same folder and renames it, so a reader never sees half a file. */
+/**
+ * Writes through a temporary file in the same folder and renames it, so a reader never sees half a file.
+ * A device or pipe (/dev/stdout, a FIFO) is written directly: renaming over it would replace it.
+ */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  let existing: ReturnType<typeof statSync> | undefined
+  try {
+    existing = statSync(path)
+  } catch {
+    existing = undefined
+  }
+  if (existing?.isDirectory()) throw new UserError(`cannot write ${path}: it is a folder`)
+  if (existing && !existing.isFile()) {
+    try {
+      writeFileSync(path, data)
+      return
+    } catch (error) {
+      throw new UserError(`cannot write ${path}: ${describe(error)}`)
+    }
+  }
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
   try {
     const fd = openSync(temp, 'wx')

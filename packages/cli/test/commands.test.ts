@@ -148,3 +148,30 @@ describe('policybrief pack', () => {
     }
   })
 })
+
+describe('file-system faults', () => {
+  it('a directory as input', () => {
+    const { code, stderr } = cli(['brief', 'seeds', '--document'])
+    expect(code).toBe(1)
+    expect(stderr).toContain('policybrief: seeds is a directory; pass a text file')
+  })
+  it('a full device as output: a clear message, the device untouched', () => {
+    const { code, stderr } = cli(['brief', SEED, '--matrix', '-o', '/dev/full', '--quiet'])
+    expect(code).toBe(1)
+    expect(stderr).toContain('policybrief: cannot write /dev/full: no space left on device')
+  })
+  it('an output location that cannot be created, or a folder that does not exist', () => {
+    const pack = cli(['pack', SEED, '--out', '/proc/policybrief/out', '--formats', 'md', '--quiet'])
+    expect(pack.code).toBe(1)
+    expect(pack.stderr).toMatch(/policybrief: cannot create \/proc\/policybrief/)
+    const brief = cli(['brief', SEED, '--matrix', '-o', '/nonexistent-dir/x.md', '--quiet'])
+    expect(brief.code).toBe(1)
+    expect(brief.stderr).toContain('cannot write /nonexistent-dir/x.md: no such file or directory')
+  })
+  it('an output folder inside the input’s folder', () => {
+    const dir = temp()
+    writeFileSync(join(dir, 'doc.txt'), readFileSync(seed()))
+    expect(cli(['pack', join(dir, 'doc.txt'), '--out', join(dir, 'pack'), '--formats', 'json', '--quiet']).code).toBe(0)
+    expect(readdirSync(dir).sort()).toEqual(['doc.txt', 'pack'])
+  })
+})

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { type Block, BlockSchema, SourceRefSchema } from './blocks.js'
+import { displaySafe } from './display-text.js'
 import { type Labels, type Locale, labelsFor } from './labels.js'
 import { AgencyKindSchema, DocNumberSchema, type Opinion, type Responsibility, type Section, schemaVersion } from './model.js'
 import { type AgencyRegistry, type ResolvedAgency, builtinRegistry, findAgency, resolveAgencies } from './registry.js'
@@ -160,7 +161,9 @@ function matrixOf(tasks: Task[]): MatrixRow[] {
  * What a briefing says, decided once for every format: an agency briefing for one body, the whole document, or
  * the responsibility matrix (重点任务分工表). Throws UnknownAgencyError for a body the document does not name.
  */
-export function buildBriefing(opinion: Opinion, options: BriefingOptions): Briefing {
+export function buildBriefing(source: Opinion, options: BriefingOptions): Briefing {
+  // the model keeps the source as written; what a reader gets holds only characters every format can carry
+  const opinion = displaySafe(source)
   const locale = options.locale ?? 'zh-CN'
   const labels = labelsFor(locale)
   const agencies = resolveAgencies(opinion, options.registry ?? builtinRegistry)

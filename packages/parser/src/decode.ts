@@ -28,6 +28,19 @@ export function sniffBinary(bytes: Uint8Array): string | undefined {
   return undefined
 }
 
+/** Offset of the first byte that is not part of a well-formed UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0
+  while (i < bytes.length) {
+    const b = bytes[i]!
+    const n = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0
+    if (n === 0) return i
+    for (let k = 1; k < n; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i
+    i += n
+  }
+  return bytes.length
+}
+
 /** Offset of the first byte that cannot start or continue a GB18030 sequence. */
 function firstInvalidGb18030(bytes: Uint8Array): number | undefined {
   const inRange = (b: number | undefined, lo: number, hi: number) => b !== undefined && b >= lo && b <= hi
@@ -79,8 +92,10 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
     try {
       decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', fallback: false }
     } catch {
-      const invalid = firstInvalidGb18030(bytes)
-      if (invalid !== undefined) {
+      const gbInvalid = firstInvalidGb18030(bytes)
+      if (gbInvalid !== undefined) {
+        // report the place where the more likely of the two encodings breaks: the one that reads further
+        const invalid = Math.max(gbInvalid, firstInvalidUtf8(bytes))
         return {
           ok: false,
           ruleId: 'undecodable-input',

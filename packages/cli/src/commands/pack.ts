@@ -139,16 +139,35 @@ function indexMarkdown(index: { document: { title: string; docNumber: string | n
 }
 
 /**
+ * Creates a folder and its missing parents one level at a time. (Node's recursive mkdir can spin forever on
+ * special file systems such as /proc; this reports the first level that cannot be made.)
+ */
+function makeFolders(path: string): void {
+  const missing: string[] = []
+  let at = resolve(path)
+  while (!existsSync(at)) {
+    missing.unshift(at)
+    const up = dirname(at)
+    if (up === at) break
+    at = up
+  }
+  if (existsSync(at) && !statSync(at).isDirectory()) throw new UserError(`cannot create ${path}: ${at} is not a folder`)
+  for (const folder of missing) {
+    try {
+      mkdirSync(folder)
+    } catch (error) {
+      throw new UserError(`cannot create ${folder}: ${describe(error)}`)
+    }
+  }
+}
+
+/**
  * Builds the pack in a staging folder beside the target and moves it into place at the end, so a failure or
  * Ctrl-C halfway leaves the previous contents intact and no partial files.
  */
 function writeFolder(target: string, files: Files, force: boolean): void {
   const parent = dirname(target)
-  try {
-    mkdirSync(parent, { recursive: true })
-  } catch (error) {
-    throw new UserError(`cannot create ${parent}: ${describe(error)}`)
-  }
+  makeFolders(parent)
   let staging: string
   try {
     staging = mkdtempSync(join(parent, `.${basename(target)}.staging-`))
@@ -167,7 +186,7 @@ function writeFolder(target: string, files: Files, force: boolean): void {
     for (const [path, data] of files) {
       const full = join(staging, path)
       if (!resolve(full).startsWith(resolve(staging) + '/')) throw new UserError(`refusing to write outside the pack: ${path}`)
-      mkdirSync(dirname(full), { recursive: true })
+      makeFolders(dirname(full))
       writeFileSync(full, data)
     }
     let old: string | undefined
