@@ -120,7 +120,7 @@ describe('policybrief pack', () => {
     expect(new Set(folders.map((f) => f.toLowerCase())).size).toBe(4)
     expect(folders.every((f) => [...f].length <= 60)).toBe(true)
   })
-  it('leaves the previous --out intact when killed halfway', async () => {
+  it('leaves the previous --out intact when killed halfway', { timeout: 60_000 }, async () => {
     // a document with many bodies, so the pack takes long enough to be interrupted
     const bodies = Array.from({ length: 400 }, (_, i) => `测试${i}局`)
     const items = bodies.map((b, i) => `${i + 1}.任务${i}。做好工作。（${b}、${bodies[(i + 1) % 400]}负责）`).join('\n')
