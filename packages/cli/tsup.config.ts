@@ -1,17 +1,4 @@
 import { defineConfig } from 'tsup'
+import { libraryConfig } from '../../tsup.config.base'
 
-export default defineConfig([
-  {
-    entry: ['src/index.ts'],
-    format: ['esm', 'cjs'],
-    dts: true,
-    clean: true,
-    target: 'es2022',
-  },
-  {
-    entry: ['src/bin.ts'],
-    format: ['esm'],
-    banner: { js: '#!/usr/bin/env node' },
-    target: 'es2022',
-  },
-])
+export default defineConfig([libraryConfig, { entry: ['src/bin.ts'], format: ['esm'], banner: { js: '#!/usr/bin/env node' }, target: 'es2022' }])

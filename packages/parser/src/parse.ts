@@ -129,11 +129,9 @@ function readHead(lines: Line[], messages: Message[]): Head {
   if (attachedAt >= 0 && attachedAt < limit) {
     // a news wrapper: 近日…出台了《…》。 附:《title》
     const line = nonBlank[attachedAt]!
-    const m = ATTACHMENT_TITLE.exec(line.norm.slice(line.start, line.end))!
     const inner = line.text.slice(line.start, line.end)
     meta.title = inner.slice(inner.indexOf('《') + 1, inner.lastIndexOf('》'))
     prefaceEnd = attachedAt
-    void m
   } else {
     let first: number
     let end: number
