@@ -76,7 +76,9 @@ export function parseOpinion(input: string | Uint8Array, options: ParseOptions =
     return { opinion: emptyOpinion(options, encoding, bytes, text.length), messages }
   }
   try {
-    return { opinion: readOpinion(text, encoding, bytes, options, messages), messages }
+    const log = cappedLog()
+    const opinion = readOpinion(text, encoding, bytes, options, log.messages)
+    return { opinion, messages: [...messages, ...log.finish()] }
   } catch (error) {
     // A bug must not cost the caller the document: report it and return what the input holds as text.
     messages.push({
@@ -90,6 +92,35 @@ export function parseOpinion(input: string | Uint8Array, options: ParseOptions =
       .map((l) => ({ text: content(l), position: span(l, l.start, l.end) }))
     return { opinion, messages }
   }
+}
+
+/** More messages of one rule than anyone reads; the rest are counted in one closing message. */
+const MAX_PER_RULE = 200
+
+/**
+ * A message list that keeps the first MAX_PER_RULE messages of each rule, so a pathological input (100,000 headings
+ * numbered 一、) costs neither memory nor a wall of output.
+ */
+function cappedLog(): { messages: Message[]; finish: () => Message[] } {
+  const messages: Message[] = []
+  const counts = new Map<Message['ruleId'], { n: number; severity: Message['severity'] }>()
+  messages.push = (...items: Message[]) => {
+    for (const m of items) {
+      const seen = counts.get(m.ruleId) ?? { n: 0, severity: m.severity }
+      seen.n++
+      counts.set(m.ruleId, seen)
+      if (seen.n <= MAX_PER_RULE) Array.prototype.push.call(messages, m)
+    }
+    return messages.length
+  }
+  const finish = () => {
+    const out = [...messages]
+    for (const [ruleId, { n, severity }] of counts) {
+      if (n > MAX_PER_RULE) out.push({ ruleId, severity, reason: `${n - MAX_PER_RULE} more messages like this were not listed.` })
+    }
+    return out
+  }
+  return { messages, finish }
 }
 
 function emptyOpinion(options: ParseOptions, encoding: Encoding, bytes: Uint8Array, length: number): Opinion {

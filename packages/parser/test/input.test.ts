@@ -72,4 +72,10 @@ describe('input handling', () => {
       expect(source.slice(1).slice(r.position.start.offset, r.position.end.offset)).toBe(r.raw)
     }
   })
+  it('lists at most 200 messages of one rule and counts the rest', () => {
+    const { messages } = parseOpinion(`关于测试的意见\n${'一、标题\n'.repeat(500)}`)
+    const gaps = messages.filter((m) => m.ruleId === 'numbering-gap')
+    expect(gaps).toHaveLength(201)
+    expect(gaps[200]!.reason).toBe('299 more messages like this were not listed.')
+  })
 })
