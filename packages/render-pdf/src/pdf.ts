@@ -1,7 +1,6 @@
 import { type Block, type BlockOf, type Briefing, type PageLayout, type Renderer, getPageLayout } from '@policybrief/core'
 import PDFDocument from 'pdfkit'
-import { defaultFonts, readFile } from './default-fonts.js'
-import { type FontSource, type ParsedFont, type PdfFontRole, loadFont, pdfFontRoles } from './fonts.js'
+import { type FileReader, type FontSource, type ParsedFont, type PdfFontRole, loadFont, pdfFontRoles } from './fonts.js'
 
 export interface PdfOptions {
   /** `gbt9704` (default): GB/T 9704-2012 margins, sizes and page numbers; `compact`: for screen reading */
@@ -242,18 +241,30 @@ function fixedDate(date: string | Date | undefined): Date {
   return d
 }
 
+/** Where fonts come from: in Node the bundled files and a file reader; in a browser only what the caller passes. */
+export interface FontPlatform {
+  defaultFonts: () => Partial<Record<PdfFontRole, FontSource>>
+  readFile?: FileReader
+}
+
 /** Parsed fonts for this call: defaults and the caller's, each parsed once per process. */
-function fontsFor(options: PdfOptions): Record<PdfFontRole, ParsedFont> {
-  const sources = { ...defaultFonts(), ...options.fonts }
+function fontsFor(options: PdfOptions, platform: FontPlatform): Record<PdfFontRole, ParsedFont> {
   for (const role of Object.keys(options.fonts ?? {})) {
     if (!pdfFontRoles.includes(role as PdfFontRole)) throw new RangeError(`unknown font role ${role}; roles: ${pdfFontRoles.join(', ')}`)
   }
-  return Object.fromEntries(pdfFontRoles.map((role) => [role, loadFont(sources[role], role, readFile)])) as Record<PdfFontRole, ParsedFont>
+  const sources = { ...platform.defaultFonts(), ...options.fonts }
+  return Object.fromEntries(
+    pdfFontRoles.map((role) => {
+      const source = sources[role] ?? sources.body
+      if (source === undefined) throw new RangeError(`no font for ${role}: pass fonts as bytes, at least { body }, e.g. a TTF fetched by the page`)
+      return [role, loadFont(source, role, platform.readFile)]
+    }),
+  ) as Record<PdfFontRole, ParsedFont>
 }
 
-export async function renderPdf(briefing: Briefing, options: PdfOptions = {}): Promise<Uint8Array> {
+export async function renderPdfWith(platform: FontPlatform, briefing: Briefing, options: PdfOptions = {}): Promise<Uint8Array> {
   const layout = getPageLayout(options.layout)
-  const fonts = fontsFor(options)
+  const fonts = fontsFor(options, platform)
   const date = fixedDate(options.date)
   const d = briefing.document
   const doc = new PDFDocument({
@@ -266,6 +277,8 @@ export async function renderPdf(briefing: Briefing, options: PdfOptions = {}): P
     },
     bufferPages: true,
     autoFirstPage: true,
+    // our body font from the start: pdfkit's default (Helvetica) is not embedded, and not even present in a browser
+    font: fonts.body as unknown as string,
     displayTitle: true,
     lang: 'zh-CN',
     info: {
@@ -300,9 +313,11 @@ export async function renderPdf(briefing: Briefing, options: PdfOptions = {}): P
   return out
 }
 
-export const pdfRenderer: Renderer<PdfOptions> = {
-  name: 'pdf',
-  mediaType: 'application/pdf',
-  extension: '.pdf',
-  render: (briefing, options) => renderPdf(briefing, options),
+/** A PDF renderer whose fonts come from the given platform. */
+export function createPdfRenderer(platform: FontPlatform): {
+  renderPdf: (briefing: Briefing, options?: PdfOptions) => Promise<Uint8Array>
+  pdfRenderer: Renderer<PdfOptions>
+} {
+  const renderPdf = (briefing: Briefing, options?: PdfOptions) => renderPdfWith(platform, briefing, options)
+  return { renderPdf, pdfRenderer: { name: 'pdf', mediaType: 'application/pdf', extension: '.pdf', render: renderPdf } }
 }
