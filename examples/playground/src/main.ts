@@ -76,9 +76,8 @@ function show(input: string | Uint8Array, name: string): void {
   }
   if (messages.length === 0) list.append(el('li', '没有提示 No messages', 'info'))
   const agencies = resolveAgencies(opinion)
-  const count = (name: string, role: 'lead' | 'responsible') => opinion.responsibilities.filter((r) => r[role].includes(name)).length
   $('body-count').textContent = `(${agencies.length})`
-  table($('bodies'), ['单位', '全称', '类型', '牵头', '参与'], agencies.map((a) => [a.name, a.fullName ?? '', a.kind === 'collective' ? '统称' : '单位', String(count(a.name, 'lead')), String(count(a.name, 'responsible'))]))
+  table($('bodies'), ['单位', '全称', '类型', '牵头', '参与'], agencies.map((a) => [a.name, a.fullName ?? '', a.kind === 'collective' ? '统称' : '单位', String(a.led), String(a.shared)]))
   const matrix = buildBriefing(opinion, { kind: 'matrix' }).matrix
   $('clause-count').textContent = `(${matrix.length})`
   table($('matrix'), ['序号', '任务', '牵头单位', '责任单位', '时限', '行'], matrix.map((r) => [String(r.index), r.task, r.lead.join('、'), r.responsible.join('、'), r.deadline ?? '', String(r.source.line)]))

@@ -69,3 +69,13 @@ export function getPageLayout(name: string | undefined): PageLayout {
   if (!layout) throw new RangeError(`unknown layout ${String(name)}; choose gbt9704 or compact`)
   return layout
 }
+
+/**
+ * The date stamped into DOCX and PDF properties. Fixed (2000-01-01 unless given) so the same briefing always gives
+ * the same bytes.
+ */
+export function propertiesDate(date?: string | Date): Date {
+  const d = date === undefined ? new Date('2000-01-01T00:00:00Z') : new Date(date)
+  if (Number.isNaN(d.getTime())) throw new RangeError(`date ${String(date)} is not a valid date`)
+  return d
+}

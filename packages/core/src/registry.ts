@@ -54,16 +54,21 @@ export function bodiesFor(opinion: Opinion, registry: AgencyRegistry = builtinRe
 
 export interface ResolvedAgency extends Agency {
   aliases: string[]
+  /** clauses the body leads, and clauses it shares */
+  led: number
+  shared: number
 }
 
-/** The document's agencies with full names and kinds from the registry filled in. */
+/** The document's agencies with full names and kinds from the registry filled in, and their clause counts. */
 export function resolveAgencies(opinion: Opinion, registry: AgencyRegistry = builtinRegistry): ResolvedAgency[] {
   const bodies = bodiesFor(opinion, registry)
   return opinion.agencies.map((a) => {
     const entry = bodies[a.name]
     const fullName = a.fullName ?? entry?.fullName
     const kind: AgencyKind = entry?.kind ?? a.kind
-    return { ...a, kind, ...(fullName !== undefined && { fullName }), aliases: entry?.aliases ?? [] }
+    const led = opinion.responsibilities.filter((r) => r.lead.includes(a.name)).length
+    const shared = opinion.responsibilities.filter((r) => r.responsible.includes(a.name)).length
+    return { ...a, kind, ...(fullName !== undefined && { fullName }), aliases: entry?.aliases ?? [], led, shared }
   })
 }
 

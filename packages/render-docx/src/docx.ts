@@ -1,4 +1,4 @@
-import { type Block, type BlockOf, type Briefing, type FontRole, type PageLayout, type Renderer, getPageLayout } from '@policybrief/core'
+import { type Block, type BlockOf, type Briefing, type FontRole, type PageLayout, type Renderer, getPageLayout, propertiesDate } from '@policybrief/core'
 import {
   AlignmentType,
   BorderStyle,
@@ -176,12 +176,6 @@ class Builder {
   }
 }
 
-function fixedDate(date: string | Date | undefined): string {
-  const d = date === undefined ? new Date('2000-01-01T00:00:00Z') : new Date(date)
-  if (Number.isNaN(d.getTime())) throw new RangeError(`date ${String(date)} is not a valid date`)
-  return `${d.toISOString().slice(0, 19)}Z`
-}
-
 const escapeXml = (text: string) =>
   text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
 
@@ -293,7 +287,7 @@ export async function renderDocx(briefing: Briefing, options: DocxOptions = {}):
       },
     ],
   })
-  const core = coreXml({ title, subject: briefing.title, description, keywords, date: fixedDate(options.date) })
+  const core = coreXml({ title, subject: briefing.title, description, keywords, date: `${propertiesDate(options.date).toISOString().slice(0, 19)}Z` })
   const bytes = await Packer.toArrayBuffer(doc, false, [{ path: 'docProps/core.xml', data: core }])
   return fixZipTimes(new Uint8Array(bytes))
 }

@@ -1,4 +1,4 @@
-import { type Block, type BlockOf, type Briefing, type PageLayout, type Renderer, getPageLayout } from '@policybrief/core'
+import { type Block, type BlockOf, type Briefing, type PageLayout, type Renderer, getPageLayout, propertiesDate } from '@policybrief/core'
 import PDFDocument from 'pdfkit'
 import { type FileReader, type FontSource, type ParsedFont, type PdfFontRole, loadFont, pdfFontRoles } from './fonts.js'
 
@@ -235,12 +235,6 @@ function shareLayoutCache(doc: Doc, role: PdfFontRole, font: ParsedFont): void {
   if (embedded && 'layoutCache' in embedded) embedded.layoutCache = cache
 }
 
-function fixedDate(date: string | Date | undefined): Date {
-  const d = date === undefined ? new Date('2000-01-01T00:00:00Z') : new Date(date)
-  if (Number.isNaN(d.getTime())) throw new RangeError(`date ${String(date)} is not a valid date`)
-  return d
-}
-
 /** Where fonts come from: in Node the bundled files and a file reader; in a browser only what the caller passes. */
 export interface FontPlatform {
   defaultFonts: () => Partial<Record<PdfFontRole, FontSource>>
@@ -265,7 +259,7 @@ function fontsFor(options: PdfOptions, platform: FontPlatform): Record<PdfFontRo
 export async function renderPdfWith(platform: FontPlatform, briefing: Briefing, options: PdfOptions = {}): Promise<Uint8Array> {
   const layout = getPageLayout(options.layout)
   const fonts = fontsFor(options, platform)
-  const date = fixedDate(options.date)
+  const date = propertiesDate(options.date)
   const d = briefing.document
   const doc = new PDFDocument({
     size: [layout.page.width * PT_PER_MM, layout.page.height * PT_PER_MM],

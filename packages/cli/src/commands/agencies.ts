@@ -16,10 +16,8 @@ export function formatTable(header: string[], rows: string[][]): string {
 export function agenciesCommand(file: string, options: CommonOptions & { json?: boolean }): number {
   const { opinion, registry } = load(file, options)
   const agencies = resolveAgencies(opinion, registry)
-  const led = (name: string) => opinion.responsibilities.filter((r) => r.lead.includes(name)).length
-  const shared = (name: string) => opinion.responsibilities.filter((r) => r.responsible.includes(name)).length
   if (options.json) {
-    const data = agencies.map((a) => ({ name: a.name, fullName: a.fullName ?? null, kind: a.kind, led: led(a.name), shared: shared(a.name) }))
+    const data = agencies.map((a) => ({ name: a.name, fullName: a.fullName ?? null, kind: a.kind, led: a.led, shared: a.shared }))
     process.stdout.write(`${JSON.stringify(data, null, 2)}\n`)
     return 0
   }
@@ -30,7 +28,7 @@ export function agenciesCommand(file: string, options: CommonOptions & { json?: 
   process.stdout.write(
     formatTable(
       ['name', 'full name', 'kind', 'led', 'shared'],
-      agencies.map((a) => [a.name, a.fullName ?? '', a.kind, String(led(a.name)), String(shared(a.name))]),
+      agencies.map((a) => [a.name, a.fullName ?? '', a.kind, String(a.led), String(a.shared)]),
     ),
   )
   return 0

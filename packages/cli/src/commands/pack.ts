@@ -77,8 +77,6 @@ export async function packCommand(file: string, options: PackOptions): Promise<n
   }
   progress.done()
 
-  const led = (name: string) => opinion.responsibilities.filter((r) => r.lead.includes(name)).length
-  const shared = (name: string) => opinion.responsibilities.filter((r) => r.responsible.includes(name)).length
   const index = {
     document: {
       title: opinion.meta.title,
@@ -95,8 +93,8 @@ export async function packCommand(file: string, options: PackOptions): Promise<n
       name: a.name,
       fullName: a.fullName ?? null,
       kind: a.kind,
-      led: led(a.name),
-      shared: shared(a.name),
+      led: a.led,
+      shared: a.shared,
       folder: `agencies/${folders[i]}`,
       files: renderers.map((r) => `agencies/${folders[i]}/brief${r.extension}`),
     })),
