@@ -4,7 +4,6 @@ import { readHeadingNumber } from './numbering.js'
 import { parseDate } from './numerals.js'
 
 const DOC_NUMBER = /^([\u3400-\u9fff]{1,12})[[(〔【]\s*(\d{4})\s*[\])〕】]\s*第?\s*0*(\d{1,5})\s*号$/
-const DOC_NUMBER_IN_TEXT = /[\u3400-\u9fff]{1,12}[[(〔【]\d{4}[\])〕】]第?0*\d{1,5}号/g
 
 /** 京政发[2016]4号 / 国发（2011）第05号 → 京政发〔2016〕4号, as GB/T 9704 writes it. */
 export function readDocNumber(raw: string, norm: string): DocNumber | undefined {
@@ -14,13 +13,6 @@ export function readDocNumber(raw: string, norm: string): DocNumber | undefined 
   const year = Number(m[2])
   const serial = Number(m[3])
   return { raw, normalized: `${issuerCode}〔${year}〕${serial}号`, issuerCode, year, serial }
-}
-
-/** Every 文号 inside a stretch of normalized text, with its index. */
-export function findDocNumbers(norm: string): Array<{ index: number; length: number }> {
-  const found: Array<{ index: number; length: number }> = []
-  for (const m of norm.matchAll(DOC_NUMBER_IN_TEXT)) found.push({ index: m.index, length: m[0].length })
-  return found
 }
 
 /** Longest first, so 实施意见 wins over 意见. */

@@ -15,7 +15,6 @@ import { CONVENTION, findBrackets, isCollective, parseClause } from './clauses.j
 import { decodeBytes } from './decode.js'
 import { type Line, content, isBlank, span, splitLines } from './lines.js'
 import {
-  findDocNumbers,
   isAddresseeLine,
   isIssuerLine,
   isTitleLike,

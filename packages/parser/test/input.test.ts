@@ -79,3 +79,15 @@ describe('input handling', () => {
     expect(gaps[200]!.reason).toBe('299 more messages like this were not listed.')
   })
 })
+
+import { portableSha256Hex, sha256Hex } from '../src/sha256.js'
+
+describe('source hash', () => {
+  it('the portable SHA-256 used in browsers agrees with the native one', () => {
+    for (const text of ['', 'abc', '国务院关于促进综合保税区'.repeat(50)]) {
+      const bytes = new TextEncoder().encode(text)
+      expect(portableSha256Hex(bytes)).toBe(sha256Hex(bytes))
+    }
+    expect(portableSha256Hex(new TextEncoder().encode('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad')
+  })
+})
