@@ -10,17 +10,20 @@ export interface Bracket {
   end: number
 }
 
-/** Top-level (…) groups from `from` on, nesting respected, in one linear pass. Unclosed brackets are ignored. */
-export function findBrackets(norm: string, from = 0): Bracket[] {
+/**
+ * Top-level (…) groups from `from` to `to`, nesting respected, in one linear pass; full-width （） count as (). Unclosed
+ * brackets are ignored.
+ */
+export function findBrackets(text: string, from = 0, to = text.length): Bracket[] {
   const found: Bracket[] = []
   let depth = 0
   let open = -1
-  for (let i = from; i < norm.length; i++) {
-    const c = norm.charCodeAt(i)
-    if (c === 0x28) {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x28 || c === 0xff08) {
       if (depth === 0) open = i
       depth++
-    } else if (c === 0x29 && depth > 0) {
+    } else if ((c === 0x29 || c === 0xff09) && depth > 0) {
       depth--
       if (depth === 0) found.push({ start: open, end: i + 1 })
     }
@@ -57,19 +60,24 @@ const BODY_SUFFIX =
   /(?:部|委|局|办|厅|院|会|署|行|府|单位|部门|中心|组|室|队|处|所|中央|联|团|社|台|馆|司|公司|集团|协会)$/
 const ALIAS = /[〔(]以下简称[“"]?([^〕)”"]+)[”"]?[〕)]/
 
+const COLLECTIVE = /^各|^有关|^其他|^相关|有关部门|有关单位|其他成员单位|各成员单位/
+const HAN = /[\u3400-\u9fff]/
+const TOGETHER = /(分别会同|会同)/
+
 export function isCollective(name: string): boolean {
-  return /^各|^有关|^其他|^相关|有关部门|有关单位|其他成员单位|各成员单位/.test(name)
+  return COLLECTIVE.test(name)
 }
 
-function splitTopLevel(text: string, separators: RegExp): Array<{ text: string; start: number }> {
+/** Parts of `text` between separators that are outside 〔…〕 and (…). */
+function splitTopLevel(text: string, isSeparator: (c: number) => boolean): Array<{ text: string; start: number }> {
   const parts: Array<{ text: string; start: number }> = []
   let depth = 0
   let start = 0
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    if (c === '〔' || c === '(') depth++
-    else if ((c === '〕' || c === ')') && depth > 0) depth--
-    else if (depth === 0 && separators.test(c)) {
+    const c = text.charCodeAt(i)
+    if (c === 0x3014 || c === 0x28) depth++
+    else if ((c === 0x3015 || c === 0x29) && depth > 0) depth--
+    else if (depth === 0 && isSeparator(c)) {
       parts.push({ text: text.slice(start, i), start })
       start = i + 1
     }
@@ -77,6 +85,14 @@ function splitTopLevel(text: string, separators: RegExp): Array<{ text: string; 
   parts.push({ text: text.slice(start), start })
   return parts
 }
+
+/** 、 separates the names in a list */
+const isNameSeparator = (c: number) => c === 0x3001
+/** , ; ，；。 separate the groups of a clause (A牵头, B负责) */
+const isGroupSeparator = (c: number) => c === 0x2c || c === 0x3b || c === 0xff0c || c === 0xff1b || c === 0x3002
+/** the whitespace that /\s/ matches in the BMP */
+const isWhite = (c: number) =>
+  c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
 
 interface NameList {
   names: string[]
@@ -89,15 +105,16 @@ function readNames(text: string, original: string): NameList | undefined {
   let open = false
   const names: string[] = []
   const aliases: Array<[string, string]> = []
-  for (const part of splitTopLevel(text, /[、]/)) {
+  for (const part of splitTopLevel(text, isNameSeparator)) {
     let s = part.start
     let e = part.start + part.text.length
-    while (s < e && /\s/.test(text[s]!)) s++
-    while (e > s && /\s/.test(text[e - 1]!)) e--
+    while (s < e && isWhite(text.charCodeAt(s))) s++
+    while (e > s && isWhite(text.charCodeAt(e - 1))) e--
     // norm and original have the same length, so one set of indices serves both
     let name = text.slice(s, e)
     let raw = original.slice(s, e)
-    const alias = ALIAS.exec(name)
+    // the cheap includes() checks spare most names a regular expression and its match
+    const alias = name.includes('以下简称') ? ALIAS.exec(name) : null
     if (alias) {
       const at = alias.index + alias[0].indexOf(alias[1]!)
       const without = (t: string) => t.slice(0, alias.index) + t.slice(alias.index + alias[0].length)
@@ -105,14 +122,14 @@ function readNames(text: string, original: string): NameList | undefined {
       raw = without(raw)
       aliases.push([original.slice(s + at, s + at + alias[1]!.length), raw])
     }
-    const openTail = OPEN_TAIL.exec(name)
+    const openTail = name.includes('等') ? OPEN_TAIL.exec(name) : null
     if (openTail && openTail[0].length < name.length) {
       open = true
       name = name.slice(0, openTail.index)
       raw = raw.slice(0, openTail.index)
     }
     if (name.length < 2 || name.length > 40 || !NAME_CHARS.test(name) || PROSE_CHARS.test(name)) return undefined
-    if (!/[\u3400-\u9fff]/.test(name)) return undefined
+    if (!HAN.test(name)) return undefined
     names.push(raw)
   }
   return { names, open, aliases }
@@ -142,7 +159,7 @@ export function parseClause(inner: string, original: string, conventionActive: b
   let open = false
   let sawVerb = false
   let explicitLead = false
-  const groups = splitTopLevel(text, /[,;，；。]/).filter((g) => g.text.trim().length > 0)
+  const groups = splitTopLevel(text, isGroupSeparator).filter((g) => g.text.trim().length > 0)
   if (groups.length === 0) return undefined
   for (const group of groups) {
     let body = group.text.trim()
@@ -156,7 +173,7 @@ export function parseClause(inner: string, original: string, conventionActive: b
       body = body.slice(0, verb.index)
       bodyOrig = bodyOrig.slice(0, verb.index)
     }
-    const together = /(分别会同|会同)/.exec(body)
+    const together = body.includes('会同') ? TOGETHER.exec(body) : null
     const leadsAt = body.indexOf('牵头')
     if (together) {
       const left = readNames(body.slice(0, together.index), bodyOrig.slice(0, together.index))

@@ -4,55 +4,91 @@ import type { Position } from '@policybrief/core'
  * One source line. `norm` has exactly the same length as `text` (a 1:1 map), so any index found in `norm`
  * is also an index into `text` and into the decoded source.
  */
-export interface Line {
-  /** 0-based line index */
-  index: number
-  /** offset of the line's first character in the decoded source */
-  offset: number
-  /** the line as written, without its line break */
-  text: string
-  /** the line with full-width ASCII folded to half-width and every kind of space made an ASCII space */
-  norm: string
-  /** first and one-past-last index of the content, indentation and trailing spaces excluded */
-  start: number
-  end: number
+export class Line {
+  #norm: string | undefined
+  constructor(
+    /** 0-based line index */
+    readonly index: number,
+    /** offset of the line's first character in the decoded source */
+    readonly offset: number,
+    /** the line as written, without its line break */
+    readonly text: string,
+    /** first and one-past-last index of the content, indentation and trailing spaces excluded */
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  /**
+   * The line with full-width ASCII folded to half-width and every kind of space made an ASCII space. Made on first
+   * use: most lines are only ever looked at near their start (normSlice), and a copy of every line is most of the
+   * memory a large input costs.
+   */
+  get norm(): string {
+    return (this.#norm ??= normalizeLine(this.text))
+  }
+
+  /** `norm.charCodeAt(i)` */
+  normCodeAt(i: number): number {
+    return foldCode(this.text.charCodeAt(i))
+  }
+
+  /** `norm.slice(from, to)`, without normalizing the rest of the line. */
+  normSlice(from: number, to: number = this.text.length): string {
+    return this.#norm !== undefined ? this.#norm.slice(from, to) : normalizeLine(this.text.slice(from, to))
+  }
 }
 
 /** ASCII whitespace, U+3000, no-break and the typographic spaces, the zero-width space and the BOM. */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x3000 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0xfeff || c === 0x2028 || c === 0x2029 || c === 0x1680 || c === 0x202f || c === 0x205f
 }
 
-// full-width ASCII variants, and every kind of space and the tab
-const FOLD = /[\uff01-\uff5e\u3000\u00a0\u2000-\u200b\ufeff\t]/g
-
-function foldChar(ch: string): string {
-  const code = ch.charCodeAt(0)
-  return code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : ' '
+/** The unit `normalizeLine` makes of `c`: full-width ASCII folded to half-width, every kind of space and the tab to ' '. */
+export function foldCode(c: number): number {
+  if (c < 0xa0) return c === 0x09 ? 0x20 : c
+  if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0
+  return c === 0x3000 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0xfeff ? 0x20 : c
 }
 
 /** Folds full-width ASCII to half-width and spaces to ASCII spaces; one unit in, one unit out. */
 export function normalizeLine(text: string): string {
-  return text.replace(FOLD, foldChar)
+  let i = 0
+  while (i < text.length && foldCode(text.charCodeAt(i)) === text.charCodeAt(i)) i++
+  if (i === text.length) return text
+  const units = new Array<number>(text.length)
+  for (let k = 0; k < text.length; k++) units[k] = foldCode(text.charCodeAt(k))
+  if (units.length <= 8192) return String.fromCharCode(...units)
+  // in chunks, as fromCharCode takes its units as arguments
+  let out = ''
+  for (let k = 0; k < units.length; k += 8192) out += String.fromCharCode(...units.slice(k, k + 8192))
+  return out
 }
 
 /** Splits on LF, CRLF and CR alike, keeping every offset pointing into `source`. */
 export function splitLines(source: string): Line[] {
   const lines: Line[] = []
-  const breaks = /\r\n?|\n/g
+  // indexOf is many times faster than a regular expression; a break is looked for again only once it is passed
+  // (a break that is not there is at Infinity), so a lone CR at the end does not make the split quadratic
+  const find = (ch: string, from: number) => {
+    const found = source.indexOf(ch, from)
+    return found < 0 ? Number.POSITIVE_INFINITY : found
+  }
+  let nextLf = -1
+  let nextCr = -1
   let offset = 0
   let index = 0
   for (;;) {
-    const m = breaks.exec(source)
-    const end = m ? m.index : source.length
+    if (nextLf < offset) nextLf = find('\n', offset)
+    if (nextCr < offset) nextCr = find('\r', offset)
+    const end = Math.min(nextLf, nextCr, source.length)
     const text = source.slice(offset, end)
     let start = 0
     let stop = text.length
     while (start < stop && isSpace(text.charCodeAt(start))) start++
     while (stop > start && isSpace(text.charCodeAt(stop - 1))) stop--
-    lines.push({ index, offset, text, norm: normalizeLine(text), start, end: stop })
-    if (!m) break
-    offset = end + m[0].length
+    lines.push(new Line(index, offset, text, start, stop))
+    if (end === source.length) break
+    offset = end + (source.charCodeAt(end) === 0x0d && source.charCodeAt(end + 1) === 0x0a ? 2 : 1)
     index++
     // a final line break ends the last line; it does not open an empty one
     if (offset === source.length) break

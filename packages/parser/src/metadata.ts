@@ -44,18 +44,20 @@ export function joinTitle(lines: string[]): string {
 
 /** Plausibly a title line: short, no sentence punctuation, not an addressee line or a 文号. */
 export function isTitleLike(line: Line): boolean {
-  const norm = line.norm.slice(line.start, line.end)
-  if (norm.length === 0 || norm.length > 60) return false
+  if (line.end - line.start > 60) return false
+  const norm = line.normSlice(line.start, line.end)
+  if (norm.length === 0) return false
   if (/[。,;:!?]/.test(norm)) return false
-  if (readHeadingNumber(line.norm, line.text, line.start)) return false
+  if (readHeadingNumber(line)) return false
   if (readDocNumber(content(line), norm)) return false
   if (parseDate(norm)) return false
   return true
 }
 
 export function isAddresseeLine(line: Line): boolean {
-  const norm = line.norm.slice(line.start, line.end)
-  return norm.length > 1 && norm.length <= 200 && norm.endsWith(':') && !/[。]/.test(norm)
+  if (line.end - line.start > 200) return false
+  const norm = line.normSlice(line.start, line.end)
+  return norm.length > 1 && norm.endsWith(':') && !/[。]/.test(norm)
 }
 
 /** 主送机关 split on ，/,/; — 市政府各委、办、局 stays one. */
@@ -69,11 +71,13 @@ export function readAddressees(line: Line): string[] {
 
 /** An issuer line above a date line: short and free of sentence punctuation. */
 export function isIssuerLine(line: Line): boolean {
-  const norm = line.norm.slice(line.start, line.end).trim()
+  if (line.end - line.start > 40) return false
+  const norm = line.normSlice(line.start, line.end).trim()
   return norm.length >= 2 && norm.length <= 40 && !/[。,;:、!?()]/.test(norm) && /^[\u3400-\u9fff]/.test(norm)
 }
 
 export function lineDate(line: Line): string | undefined {
-  const norm = line.norm.slice(line.start, line.end)
-  return norm.length <= 20 ? parseDate(norm) : undefined
+  // a date ends with 日: most lines are rejected on that before anything is sliced
+  if (line.end - line.start > 20 || line.text.charCodeAt(line.end - 1) !== 0x65e5) return undefined
+  return parseDate(line.normSlice(line.start, line.end))
 }

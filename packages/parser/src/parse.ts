@@ -13,7 +13,7 @@ import {
 } from '@policybrief/core'
 import { CONVENTION, findBrackets, isCollective, parseClause } from './clauses.js'
 import { decodeBytes } from './decode.js'
-import { type Line, content, isBlank, span, splitLines } from './lines.js'
+import { type Line, content, isBlank, isSpace, span, splitLines } from './lines.js'
 import {
   isAddresseeLine,
   isIssuerLine,
@@ -144,6 +144,10 @@ interface Head {
 /** （此件公开发布） and the like: a note on how the document is published, not part of its text */
 const NOTE = /^\(此件[^)]*\)$/
 
+function isNote(line: Line): boolean {
+  return line.normCodeAt(line.start) === 0x28 && line.text.startsWith('此件', line.start + 1) && NOTE.test(line.normSlice(line.start, line.end))
+}
+
 const ATTACHMENT_TITLE = /^附(?:件)?\d*\s*[:：]?\s*《([^》]{2,80})》$/
 
 function readHead(lines: Line[], messages: Message[]): Head {
@@ -153,8 +157,8 @@ function readHead(lines: Line[], messages: Message[]): Head {
   let titleLines: Line[] = []
   let prefaceEnd = -1 // index into nonBlank of the last preface line
 
-  const numberAt = nonBlank.findIndex((l) => readDocNumber(content(l), l.norm.slice(l.start, l.end)))
-  const attachedAt = nonBlank.findIndex((l) => ATTACHMENT_TITLE.test(l.norm.slice(l.start, l.end)))
+  const numberAt = nonBlank.findIndex((l) => readDocNumber(content(l), l.normSlice(l.start, l.end)))
+  const attachedAt = nonBlank.findIndex((l) => ATTACHMENT_TITLE.test(l.normSlice(l.start, l.end)))
   const limit = numberAt >= 0 ? numberAt : nonBlank.length
   if (attachedAt >= 0 && attachedAt < limit) {
     // a news wrapper: 近日…出台了《…》。 附:《title》
@@ -193,7 +197,7 @@ function readHead(lines: Line[], messages: Message[]): Head {
   let last = Math.max(prefaceEnd, ...titleLines.map((l) => nonBlank.indexOf(l)))
   if (numberAt >= 0) {
     const line = nonBlank[numberAt]!
-    const docNumber = readDocNumber(content(line), line.norm.slice(line.start, line.end))!
+    const docNumber = readDocNumber(content(line), line.normSlice(line.start, line.end))!
     meta.docNumber = docNumber
     if (docNumber.raw !== docNumber.normalized) {
       messages.push({
@@ -245,8 +249,8 @@ function findSignatures(lines: Line[], from: number): Signature[] {
 function findAttached(lines: Line[], from: number, outerTitle: string): { title: Line[]; bodyStart: number } | undefined {
   let i = from
   const skip = (l: Line) => {
-    const n = l.norm.slice(l.start, l.end)
-    return isBlank(l) || NOTE.test(n) || /^附件\d*[:：]?$/.test(n) || /^(?:抄送|印发)/.test(n)
+    const n = l.normSlice(l.start, l.end)
+    return isBlank(l) || isNote(l) || /^附件\d*[:：]?$/.test(n) || /^(?:抄送|印发)/.test(n)
   }
   while (i < lines.length && skip(lines[i]!)) i++
   const title: Line[] = []
@@ -266,8 +270,8 @@ function findAttached(lines: Line[], from: number, outerTitle: string): { title:
 /** Lines of a 目录: from the 目录 line to just before the first entry appears a second time. */
 function tableOfContents(lines: Line[], from: number): [number, number] | undefined {
   for (let i = from; i < lines.length; i++) {
-    const n = lines[i]!.norm.slice(lines[i]!.start, lines[i]!.end).replace(/ /g, '')
-    if (n !== '目录') continue
+    const line = lines[i]!
+    if (line.end - line.start > 12 || line.normSlice(line.start, line.end).replace(/ /g, '') !== '目录') continue
     let first = i + 1
     while (first < lines.length && isBlank(lines[first]!)) first++
     const entry = lines[first]
@@ -310,7 +314,7 @@ function readOpinion(text: string, encoding: Encoding, bytes: Uint8Array, option
   const toc = tableOfContents(bodyLines, 0)
   if (toc) for (let i = toc[0]; i < toc[1]; i++) excluded.add(bodyLines[i]!)
   const { preamble, sections, paragraphs } = buildStructure(
-    bodyLines.filter((l) => !excluded.has(l) && !NOTE.test(l.norm.slice(l.start, l.end))),
+    bodyLines.filter((l) => !excluded.has(l) && !isNote(l)),
     messages,
   )
   const own = new Set([meta.title, ...(meta.attached ?? []).map((a) => a.title)])
@@ -334,23 +338,24 @@ function readOpinion(text: string, encoding: Encoding, bytes: Uint8Array, option
 function readReferences(lines: Line[], own: Set<string>): Reference[] {
   const byTitle = new Map<string, Reference>()
   for (const line of lines) {
-    const norm = line.norm
-    let at = norm.indexOf('《')
+    // 《 and 》 are not folded, so the text serves; only a 文号 after the title needs the folded form
+    const text = line.text
+    let at = text.indexOf('《')
     while (at >= 0) {
-      const close = norm.indexOf('》', at + 1)
+      const close = text.indexOf('》', at + 1)
       if (close < 0) break
-      const nextOpen = norm.indexOf('《', at + 1)
+      const nextOpen = text.indexOf('《', at + 1)
       if (nextOpen >= 0 && nextOpen < close) {
         at = nextOpen
         continue
       }
-      const title = line.text.slice(at + 1, close)
+      const title = text.slice(at + 1, close)
       let end = close + 1
       const reference: Reference = { title, position: span(line, at, end) }
-      if (norm[end] === '(') {
-        const shut = norm.indexOf(')', end)
-        if (shut > end && shut - end < 30) {
-          const number = readDocNumber(line.text.slice(end + 1, shut), norm.slice(end + 1, shut))
+      if (line.normCodeAt(end) === 0x28) {
+        const shut = end + line.normSlice(end, end + 30).indexOf(')')
+        if (shut > end) {
+          const number = readDocNumber(text.slice(end + 1, shut), line.normSlice(end + 1, shut))
           if (number) {
             reference.docNumber = number
             end = shut + 1
@@ -363,7 +368,7 @@ function readReferences(lines: Line[], own: Set<string>): Reference[] {
         if (!known) byTitle.set(title, reference)
         else if (!known.docNumber && reference.docNumber) known.docNumber = reference.docNumber
       }
-      at = norm.indexOf('《', end)
+      at = text.indexOf('《', end)
     }
   }
   return [...byTitle.values()]
@@ -376,13 +381,13 @@ function readGoals(paragraphs: ParagraphRef[]): Goal[] {
   for (let i = 0; i < paragraphs.length; i++) {
     const ref = paragraphs[i]!
     if (ref.paragraph.title) continue
-    const m = GOAL.exec(ref.line.norm.slice(ref.textStart))
+    const m = GOAL.exec(ref.line.normSlice(ref.textStart, ref.textStart + 8))
     if (!m) continue
     const goal: Goal = { year: Number(m[1]), text: ref.paragraph.text, targets: [], position: ref.paragraph.position }
     if (ref.section) goal.section = ref.section.id
     for (let j = i + 1; j < paragraphs.length; j++) {
       const next = paragraphs[j]!
-      if (next.section !== ref.section || !/^[—-]{1,2}/.test(next.line.norm.slice(next.line.start))) break
+      if (next.section !== ref.section || !/^[—-]/.test(next.line.normSlice(next.line.start, next.line.start + 1))) break
       goal.targets.push(
         next.paragraph.title !== undefined
           ? { title: next.paragraph.title, text: next.paragraph.text }
@@ -392,6 +397,11 @@ function readGoals(paragraphs: ParagraphRef[]): Goal[] {
     goals.push(goal)
   }
   return goals
+}
+
+/** What may stand between a clause and the next task: spaces and the punctuation that closed the sentence. */
+function isTaskLead(c: number): boolean {
+  return isSpace(c) || c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff0c || c === 0x2c
 }
 
 function readResponsibilities(
@@ -411,18 +421,18 @@ function readResponsibilities(
   for (let p = 0; p < paragraphs.length; p++) {
     const ref = paragraphs[p]!
     const { line } = ref
-    const norm = line.norm.slice(0, line.end)
-    // most paragraphs hold no bracket and no convention sentence: skip them cheaply
-    const hasBracket = norm.indexOf('(', ref.textStart) >= 0
-    const mayStateConvention = norm.indexOf('第一位', ref.textStart) >= 0
+    // most paragraphs hold no bracket and no convention sentence: skip them cheaply. Only the inside of a bracket is
+    // folded (full-width commas and brackets); nothing else here depends on folding.
+    const hasBracket = line.text.indexOf('（', ref.textStart) >= 0 || line.text.indexOf('(', ref.textStart) >= 0
+    const mayStateConvention = line.text.indexOf('第一位', ref.textStart) >= 0
     if (!hasBracket && !mayStateConvention) continue
-    const brackets = hasBracket ? findBrackets(norm, ref.textStart) : []
-    const prose = mayStateConvention ? CONVENTION.exec(norm.slice(ref.textStart)) : null
+    const brackets = hasBracket ? findBrackets(line.text, ref.textStart, line.end) : []
+    const prose = mayStateConvention ? CONVENTION.exec(line.text.slice(ref.textStart, line.end)) : null
     const proseAt = prose && !brackets.some((b) => b.start <= prose.index + ref.textStart && prose.index + ref.textStart < b.end) ? prose.index + ref.textStart : -1
     for (const bracket of brackets) {
       if (proseAt >= 0 && proseAt < bracket.start) convention = true
-      const inner = norm.slice(bracket.start + 1, bracket.end - 1)
-      if (inner.length > 400) continue
+      if (bracket.end - bracket.start > 402) continue
+      const inner = line.normSlice(bracket.start + 1, bracket.end - 1)
       const clause = parseClause(inner, line.text.slice(bracket.start + 1, bracket.end - 1), convention)
       if (!clause) {
         if (/负责|牵头/.test(inner) && /(?:负责|牵头)$/.test(inner.trim())) {
@@ -447,12 +457,15 @@ function readResponsibilities(
       for (const [alias, name] of clause.aliases) aliases.set(alias, name)
       const key = ref.section ?? 'preamble'
       const from = cursor.get(key) ?? { paragraph: firstParagraph.get(key)!, column: -1 }
+      // the task is the text since the previous clause, less the punctuation that closed it; kept as slices of the
+      // source, which cost no copy
       const parts: string[] = []
       for (let q = Math.max(from.paragraph, 0); q <= p; q++) {
         const r = paragraphs[q]!
         if ((r.section ?? 'preamble') !== key) continue
-        const start = q === from.paragraph && from.column >= 0 ? from.column : r.textStart
+        let start = q === from.paragraph && from.column >= 0 ? from.column : r.textStart
         const stop = q === p ? bracket.start : r.line.end
+        if (parts.length === 0) while (start < stop && isTaskLead(r.line.text.charCodeAt(start))) start++
         if (stop > start) parts.push(r.line.text.slice(start, stop))
       }
       cursor.set(key, { paragraph: p, column: bracket.end })
@@ -463,10 +476,7 @@ function readResponsibilities(
         responsible: clause.responsible,
         open: clause.open,
         raw: line.text.slice(bracket.start, bracket.end),
-        text: parts
-          .join('\n')
-          .replace(/^[\s。；;，,]+/, '')
-          .trim(),
+        text: (parts.length === 1 ? parts[0]! : parts.join('\n')).trim(),
         position: span(line, bracket.start, bracket.end),
       })
     }

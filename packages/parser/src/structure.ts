@@ -1,4 +1,4 @@
-import type { Message, Paragraph, Section } from '@policybrief/core'
+import type { Message, Paragraph, Position, Section } from '@policybrief/core'
 import { type Line, isBlank, span, spanLines } from './lines.js'
 import { type HeadingNumber, readHeadingNumber } from './numbering.js'
 
@@ -24,21 +24,30 @@ const MAX_TITLE = 40
 /** A run-in title (服务大局。正文…) is a short first sentence with no comma. */
 const MAX_RUN_IN = 20
 
+// a run-in title has no punctuation, unless it is a quoted term (“互联网+”行动计划)
+const PUNCTUATED = /[,;:!?“”《》()]/
+const QUOTED_TERM = /^“[^”]*”[^,;:]*$/
+
 /** Splits `服务大局。正文…` or `——坚持以人为本、公平对待。推进…` into title and text; undefined when there is no run-in title. */
-function runInTitle(norm: string, from: number, to: number): { title: [number, number]; textStart: number } | undefined {
+function runInTitle(line: Line, from: number, to: number): { title: [number, number]; textStart: number } | undefined {
   let s = from
-  while (norm[s] === '—' || norm[s] === '-') s++
-  const stop = norm.indexOf('。', s)
+  while (s < to && isDash(line.normCodeAt(s))) s++
+  const stop = line.text.indexOf('。', s)
   if (stop < 0 || stop >= to - 1 || stop - s < 2 || stop - s > MAX_RUN_IN) return undefined
-  const head = norm.slice(s, stop)
-  if (/[,;:!?“”《》()]/.test(head) && !/^“[^”]*”[^,;:]*$/.test(head)) return undefined
+  const head = line.normSlice(s, stop)
+  if (PUNCTUATED.test(head) && !QUOTED_TERM.test(head)) return undefined
   let textStart = stop + 1
-  while (textStart < to && norm[textStart] === ' ') textStart++
+  while (textStart < to && line.normCodeAt(textStart) === 0x20) textStart++
   return { title: [s, stop], textStart }
 }
 
+/** — or - (after folding), the marks of a bullet */
+function isDash(c: number): boolean {
+  return c === 0x2014 || c === 0x2d
+}
+
 function makeParagraph(line: Line, from: number, section: Section | undefined): ParagraphRef {
-  const runIn = runInTitle(line.norm, from, line.end)
+  const runIn = runInTitle(line, from, line.end)
   if (runIn) {
     const paragraph: Paragraph = {
       text: line.text.slice(runIn.textStart, line.end),
@@ -50,11 +59,15 @@ function makeParagraph(line: Line, from: number, section: Section | undefined): 
   return { paragraph: { text: line.text.slice(from, line.end), position: span(line, from, line.end) }, line, textStart: from, section }
 }
 
+/** The position of a section until it closes and its last line is known; never left in the model. */
+const UNCLOSED: Position = Object.freeze({ start: Object.freeze({ line: 0, column: 0, offset: 0 }), end: Object.freeze({ line: 0, column: 0, offset: 0 }) })
+
 interface Open {
   kind: string
   section: Section
   firstLine: Line
-  lastLine: Line
+  /** the last child of each list kind, so every heading is placed in constant time */
+  lastChildOfKind: Map<string, Section> | undefined
 }
 
 /**
@@ -68,43 +81,39 @@ export function buildStructure(lines: Line[], messages: Message[]): Structure {
   const paragraphs: ParagraphRef[] = []
   const stack: Open[] = []
   const lastValueOfKind = new Map<string, number>()
-  // the last section of each list kind among a set of siblings, so every heading is placed in constant time
-  const lastOfKind = new Map<Section[], Map<string, Section>>()
-  // sections whose body starts on the heading's own line
-  const bodyOnHeadingLine = new Set<Section>()
+  const lastTopOfKind = new Map<string, Section>()
+  // every open section ends on the last line read before the heading that closes it
+  let lastLine: Line | undefined
   const close = (open: Open) => {
-    open.section.position = spanLines(open.firstLine, open.lastLine)
+    open.section.position = spanLines(open.firstLine, lastLine ?? open.firstLine)
   }
 
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
     if (isBlank(line)) continue
-    const number = readHeadingNumber(line.norm, line.text, line.start)
+    const number = readHeadingNumber(line)
     if (number && !(number.scheme === 'decimal' && isDecimalInProse(number, stack))) {
       const at = stack.findIndex((o) => o.kind === number.kind)
       if (at >= 0) while (stack.length > at) close(stack.pop()!)
       const parent = stack[stack.length - 1]
       const siblings = parent ? parent.section.children : sections
-      const previous = lastOfKind.get(siblings)?.get(number.kind)
+      const lastOfKind = parent ? (parent.lastChildOfKind ??= new Map()) : lastTopOfKind
+      const previous = lastOfKind.get(number.kind)
       checkSequence(number, previous, lastValueOfKind, line, messages)
       lastValueOfKind.set(number.kind, number.value)
-      const section = headingSection(line, number, parent?.section, siblings.length + 1, stack.length + 1, messages, paragraphs, previous, bodyOnHeadingLine)
+      const section = headingSection(line, number, parent?.section, siblings.length + 1, stack.length + 1, messages, paragraphs, previous)
       siblings.push(section)
-      let kinds = lastOfKind.get(siblings)
-      if (!kinds) lastOfKind.set(siblings, (kinds = new Map()))
-      kinds.set(number.kind, section)
-      for (const o of stack) o.lastLine = line
-      stack.push({ kind: number.kind, section, firstLine: line, lastLine: line })
+      lastOfKind.set(number.kind, section)
+      stack.push({ kind: number.kind, section, firstLine: line, lastChildOfKind: undefined })
+      lastLine = line
       continue
     }
     const top = stack[stack.length - 1]
     const ref = makeParagraph(line, line.start, top?.section)
     paragraphs.push(ref)
-    if (top) {
-      top.section.paragraphs.push(ref.paragraph)
-      for (const o of stack) o.lastLine = line
-    } else {
-      preamble.push(ref.paragraph)
-    }
+    if (top) top.section.paragraphs.push(ref.paragraph)
+    else preamble.push(ref.paragraph)
+    lastLine = line
   }
   while (stack.length > 0) close(stack.pop()!)
   confirmRunInTitles(paragraphs)
@@ -146,11 +155,10 @@ function headingSection(
   messages: Message[],
   paragraphs: ParagraphRef[],
   previous: Section | undefined,
-  bodyOnHeadingLine: Set<Section>,
 ): Section {
   const id = parent ? `${parent.id}.${index}` : String(index)
   let from = number.end
-  while (from < line.end && line.norm[from] === ' ') from++
+  while (from < line.end && line.normCodeAt(from) === 0x20) from++
   const section: Section = {
     id,
     level,
@@ -158,7 +166,8 @@ function headingSection(
     title: '',
     paragraphs: [],
     children: [],
-    position: span(line, line.start, line.end),
+    // set when the section closes (buildStructure closes every section it opens)
+    position: UNCLOSED,
   }
   if (from >= line.end) {
     messages.push({
@@ -170,7 +179,7 @@ function headingSection(
     return section
   }
   const length = line.end - from
-  const found = line.norm.indexOf('。', from)
+  const found = line.text.indexOf('。', from)
   const stop = found >= 0 && found < line.end ? found - from : -1
   let bodyFrom: number | undefined
   if (stop < 0 && length <= 60) {
@@ -178,7 +187,7 @@ function headingSection(
   } else if (stop >= 0 && stop <= MAX_TITLE) {
     section.title = line.text.slice(from, from + stop)
     bodyFrom = from + stop + 1
-  } else if (previous?.title && !bodyOnHeadingLine.has(previous) && (previous.paragraphs.length > 0 || previous.children.length > 0)) {
+  } else if (previous?.title && !bodyOnHeadingLine(previous) && (previous.paragraphs.length > 0 || previous.children.length > 0)) {
     // the sibling before it has its title on a line of its own: this one lost the break between title and body
     const cut = stop >= 0 ? stop : length
     section.title = line.text.slice(from, from + cut)
@@ -193,9 +202,8 @@ function headingSection(
     // an untitled item (a flat list of one-sentence items): the whole line is its text
     bodyFrom = from
   }
-  while (bodyFrom !== undefined && bodyFrom < line.end && line.norm[bodyFrom] === ' ') bodyFrom++
+  while (bodyFrom !== undefined && bodyFrom < line.end && line.normCodeAt(bodyFrom) === 0x20) bodyFrom++
   if (bodyFrom !== undefined && bodyFrom < line.end) {
-    bodyOnHeadingLine.add(section)
     const paragraph: Paragraph = { text: line.text.slice(bodyFrom, line.end), position: span(line, bodyFrom, line.end) }
     if (section.title && bodyFrom > from) paragraph.title = section.title
     section.paragraphs.push(paragraph)
@@ -204,12 +212,17 @@ function headingSection(
   return section
 }
 
+/** Whether a closed section's body starts on its heading's line (一、总体要求。正文…). */
+function bodyOnHeadingLine(section: Section): boolean {
+  return section.paragraphs.length > 0 && section.paragraphs[0]!.position.start.line === section.position.start.line
+}
+
 /**
  * A short first sentence is a run-in title when it is one of a series (principles 服务大局。… 融合创新。…), or a
  * —— bullet; a lone short sentence opening an ordinary paragraph is just its first sentence.
  */
 function confirmRunInTitles(paragraphs: ParagraphRef[]): void {
-  const isBullet = (r: ParagraphRef) => /^[—-]/.test(r.line.norm.slice(r.line.start))
+  const isBullet = (r: ParagraphRef) => isDash(r.line.normCodeAt(r.line.start))
   for (let i = 0; i < paragraphs.length; i++) {
     const ref = paragraphs[i]!
     if (!ref.runIn || isBullet(ref)) continue
