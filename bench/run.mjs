@@ -66,7 +66,7 @@ out()
 out(`Run ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench${quick ? ' -- --quick' : ''}\`. Medians over several runs after a warm-up.`)
 out()
 out(`- Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`)
-out(`- Node ${process.version}; docx ${pkgVersion('docx')}, pdfkit ${pkgVersion('pdfkit')}, remark-stringify ${pkgVersion('remark-stringify')}`)
+out(`- Node ${process.version}; fflate ${pkgVersion('fflate')}, pdfkit ${pkgVersion('pdfkit')}, remark-stringify ${pkgVersion('remark-stringify')}`)
 out(`- ${version('pandoc', ['--version'])}; ${version('soffice', ['--version'])}`)
 out()
 

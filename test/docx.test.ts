@@ -36,10 +36,35 @@ describe('DOCX laid out to GB/T 9704', async () => {
     expect(styles).toMatch(/w:line="580" w:lineRule="exact"/)
   })
 
-  it('uses real heading styles for the outline', () => {
+  it('uses real heading styles for the outline, kept with the text they introduce', () => {
     const xml = xmlOf(document, 'word/document.xml')
     expect(xml).toContain('<w:pStyle w:val="Heading1"/>')
     expect(xml).toContain('<w:pStyle w:val="Heading3"/>')
+    const styles = xmlOf(document, 'word/styles.xml')
+    for (const level of [1, 2, 3, 4]) {
+      const style = new RegExp(`<w:style [^>]*w:styleId="Heading${level}">.*?</w:style>`).exec(styles)![0]
+      expect(style).toContain(`<w:name w:val="heading ${level}"/>`)
+      expect(style).toContain(`<w:outlineLvl w:val="${level - 1}"/>`)
+      expect(style).toContain('<w:keepNext/>')
+    }
+  })
+
+  it('declares every part it holds and holds every part it declares, all well-formed XML', async () => {
+    need('xmllint', 'libxml2-utils')
+    const hostile = buildBriefing(opinionOf(SEED), { kind: 'agency', agency: '市发展改革委' })
+    hostile.blocks.push({ type: 'paragraph', text: 'a < b & c > d "q" \u0001 \ud800 ]]> <w:t>x</w:t>' })
+    for (const bytes of [document, matrix, await renderDocx(hostile)]) {
+      const files = unzipSync(bytes)
+      const names = Object.keys(files)
+      const types = xmlOf(bytes, '[Content_Types].xml')
+      const overrides = [...types.matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1]!)
+      expect(overrides.sort()).toEqual(names.filter((n) => n.endsWith('.xml') && n !== '[Content_Types].xml').sort())
+      const targets = [...xmlOf(bytes, 'word/_rels/document.xml.rels').matchAll(/Target="([^"]+)"/g)].map((m) => `word/${m[1]}`)
+      for (const target of targets) expect(names).toContain(target)
+      for (const name of names) run('xmllint', ['--noout', writeTemp('part.xml', files[name]!)])
+    }
+    const text = xmlOf(await renderDocx(hostile), 'word/document.xml')
+    expect(text).toContain('a &lt; b &amp; c &gt; d &quot;q&quot; \ufffd \ufffd ]]&gt; &lt;w:t&gt;x&lt;/w:t&gt;')
   })
 
   it('numbers pages — n — with odd pages right and even pages left', () => {

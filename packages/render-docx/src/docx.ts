@@ -1,21 +1,12 @@
 import { type Block, type BlockOf, type Briefing, type FontRole, type PageLayout, type Renderer, getPageLayout, propertiesDate } from '@policybrief/core'
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  HeadingLevel,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx'
+import { zipSync, strToU8 } from 'fflate'
+import { coreXml, escapeXml, footerRelationship, packageFiles, settingsXml, wordPart } from './package.js'
+
+/**
+ * WordprocessingML written directly as text: a briefing needs paragraphs, runs, one table and two footers, and
+ * writing them takes a few milliseconds where a general document model took tens. Elements follow the order the
+ * schema requires (Word rejects a file whose properties are out of order).
+ */
 
 /** Exact conversions to twips (1/1440 inch), the unit of WordprocessingML. */
 const twips = {
@@ -23,16 +14,17 @@ const twips = {
   pt: (pt: number) => Math.round(pt * 20),
 }
 
+type LineRule = 'exact' | 'auto' | 'atLeast'
+type Alignment = 'both' | 'center' | 'left' | 'right'
+
 /** A page layout from core, in the units DOCX uses. */
 interface Layout {
-  base: PageLayout
   sizes: PageLayout['sizes']
   page: { width: number; height: number }
   margin: { top: number; right: number; bottom: number; left: number; footer: number }
   textWidth: number
-  line: { value: number; rule: (typeof LineRuleType)[keyof typeof LineRuleType] }
+  line: { value: number; rule: LineRule }
   headingBold: boolean
-  fonts: Record<FontRole, string>
 }
 
 function docxLayout(base: PageLayout): Layout {
@@ -45,17 +37,13 @@ function docxLayout(base: PageLayout): Layout {
     footer: twips.mm(base.pageNumberFromBottom),
   }
   return {
-    base,
     sizes: base.sizes,
     page,
     margin,
     textWidth: page.width - margin.left - margin.right,
     // a fixed pitch gives the standard's 22 lines a page; otherwise proportional spacing (240 = single)
-    line: base.linePitch
-      ? { value: twips.pt(base.linePitch), rule: LineRuleType.EXACT }
-      : { value: Math.round(240 * base.lineFactor), rule: LineRuleType.AUTO },
+    line: base.linePitch ? { value: twips.pt(base.linePitch), rule: 'exact' } : { value: Math.round(240 * base.lineFactor), rule: 'auto' },
     headingBold: base.headingBold,
-    fonts: base.fonts,
   }
 }
 
@@ -68,228 +56,206 @@ export interface DocxOptions {
   date?: string | Date
 }
 
-/** All four font slots, so Chinese quotes and digits never fall back to a Latin font. */
-function font(name: string) {
-  return { ascii: name, hAnsi: name, eastAsia: name, cs: name, hint: 'eastAsia' }
+/** All four font slots with an East Asian hint, so Chinese quotes and digits never fall back to a Latin font. */
+function rFonts(name: string): string {
+  const n = escapeXml(name)
+  return `<w:rFonts w:ascii="${n}" w:hAnsi="${n}" w:eastAsia="${n}" w:cs="${n}" w:hint="eastAsia"/>`
 }
-const language = { value: 'zh-CN', eastAsia: 'zh-CN' }
+const BOLD = '<w:b/><w:bCs/>'
+const size = (pt: number) => `<w:sz w:val="${pt * 2}"/><w:szCs w:val="${pt * 2}"/>`
+const LANGUAGE = '<w:lang w:val="zh-CN" w:eastAsia="zh-CN"/>'
+const spacing = (s: { before?: number; after?: number; line: number; rule: LineRule }) =>
+  `<w:spacing${s.before !== undefined ? ` w:before="${s.before}"` : ''}${s.after !== undefined ? ` w:after="${s.after}"` : ''} w:line="${s.line}" w:lineRule="${s.rule}"/>`
+
+interface ParagraphProperties {
+  style?: string
+  spacing?: string
+  indent?: { left?: number; right?: number; firstLine?: number }
+  align?: Alignment
+}
+
+/** <w:pPr> in schema order: pStyle, spacing, ind, jc. */
+function pPr(p: ParagraphProperties): string {
+  let xml = ''
+  if (p.style) xml += `<w:pStyle w:val="${p.style}"/>`
+  if (p.spacing) xml += p.spacing
+  if (p.indent) {
+    const { left, right, firstLine } = p.indent
+    xml += `<w:ind${left !== undefined ? ` w:left="${left}"` : ''}${right !== undefined ? ` w:right="${right}"` : ''}${firstLine !== undefined ? ` w:firstLine="${firstLine}"` : ''}/>`
+  }
+  if (p.align) xml += `<w:jc w:val="${p.align}"/>`
+  return xml ? `<w:pPr>${xml}</w:pPr>` : ''
+}
+
+const paragraph = (props: ParagraphProperties, runs: string) => `<w:p>${pPr(props)}${runs}</w:p>`
 
 class Builder {
+  private readonly fontOf: Record<FontRole, string>
+
   constructor(
     private readonly layout: Layout,
-    private readonly fonts: Record<FontRole, string>,
-  ) {}
-
-  run(text: string, options: { bold?: boolean; role?: FontRole; size?: number } = {}): TextRun {
-    return new TextRun({
-      text,
-      font: font(this.fonts[options.role ?? 'body']),
-      // the East Asian language comes from the document defaults (styles.xml), so runs stay small
-      ...(options.bold && { bold: true }),
-      ...(options.size !== undefined && { size: options.size * 2 }),
-    })
+    fonts: Record<FontRole, string>,
+  ) {
+    // each role's <w:rFonts>, written once
+    this.fontOf = Object.fromEntries(Object.entries(fonts).map(([role, name]) => [role, rFonts(name)])) as Record<FontRole, string>
   }
 
-  body(children: TextRun[], indent = true): Paragraph {
-    return new Paragraph({
-      children,
-      alignment: AlignmentType.JUSTIFIED,
-      ...(indent && { indent: { firstLine: twips.pt(this.layout.sizes.body * 2) } }),
-    })
+  /** A run; its font slots are always set, the language comes from the document defaults. */
+  run(text: string, options: { bold?: boolean; role?: FontRole; size?: number } = {}): string {
+    const props = this.fontOf[options.role ?? 'body'] + (options.bold ? BOLD : '') + (options.size !== undefined ? size(options.size) : '')
+    return `<w:r><w:rPr>${props}</w:rPr><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`
   }
 
-  cell(text: string, header: boolean, width: number): TableCell {
-    const size = this.layout.sizes.table
-    return new TableCell({
-      width: { size: width, type: WidthType.DXA },
-      margins: { top: 40, bottom: 40, left: 80, right: 80 },
-      children: [
-        new Paragraph({
-          alignment: header ? AlignmentType.CENTER : AlignmentType.LEFT,
-          spacing: { line: Math.round(size * 20 * 1.3), lineRule: LineRuleType.AT_LEAST },
-          children: [this.run(text, { bold: header, role: header ? 'heading1' : 'body', size })],
-        }),
-      ],
-    })
+  body(runs: string, indent = true): string {
+    return paragraph({ align: 'both', ...(indent && { indent: { firstLine: twips.pt(this.layout.sizes.body * 2) } }) }, runs)
   }
 
-  readonly handlers: { [T in Block['type']]: (block: BlockOf<T>) => Array<Paragraph | Table> } = {
-    title: (b) => [
-      new Paragraph({ heading: HeadingLevel.TITLE, children: [this.run(b.text, { role: 'title' })] }),
-      ...(b.subtitle
-        ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [this.run(b.subtitle, { role: 'heading2' })] })]
-        : []),
-    ],
+  cell(text: string, header: boolean, width: number): string {
+    const pt = this.layout.sizes.table
+    const content = paragraph(
+      { spacing: spacing({ line: Math.round(pt * 20 * 1.3), rule: 'atLeast' }), align: header ? 'center' : 'left' },
+      this.run(text, { bold: header, role: header ? 'heading1' : 'body', size: pt }),
+    )
+    return (
+      `<w:tc><w:tcPr><w:tcW w:w="${width}" w:type="dxa"/>` +
+      '<w:tcMar><w:top w:w="40" w:type="dxa"/><w:left w:w="80" w:type="dxa"/><w:bottom w:w="40" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tcMar>' +
+      `</w:tcPr>${content}</w:tc>`
+    )
+  }
+
+  readonly handlers: { [T in Block['type']]: (block: BlockOf<T>) => string } = {
+    title: (b) =>
+      paragraph({ style: 'Title' }, this.run(b.text, { role: 'title' })) +
+      (b.subtitle ? paragraph({ align: 'center' }, this.run(b.subtitle, { role: 'heading2' })) : ''),
     heading: (b) => {
-      const level = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4][b.level - 1]!
       const role = (['heading1', 'heading2', 'heading3', 'heading4'] as const)[b.level - 1]!
-      return [new Paragraph({ heading: level, children: [this.run(b.text, { role })] })]
+      return paragraph({ style: `Heading${b.level}` }, this.run(b.text, { role }))
     },
-    paragraph: (b) => [this.body([...(b.lead ? [this.run(`${b.lead}。`, { bold: true })] : []), this.run(b.text)])],
-    fields: (b) => b.items.map((f) => this.body([this.run(`${f.label}：`, { bold: true }), this.run(f.value)])),
-    list: (b) => b.items.map((item, i) => this.body([this.run(b.ordered ? `${i + 1}. ` : '• '), this.run(item)])),
+    paragraph: (b) => this.body((b.lead ? this.run(`${b.lead}。`, { bold: true }) : '') + this.run(b.text)),
+    fields: (b) => b.items.map((f) => this.body(this.run(`${f.label}：`, { bold: true }) + this.run(f.value))).join(''),
+    list: (b) => b.items.map((item, i) => this.body(this.run(b.ordered ? `${i + 1}. ` : '• ') + this.run(item))).join(''),
     table: (b) => {
       const total = b.columns.reduce((s, c) => s + c.weight, 0)
       const widths = b.columns.map((c) => Math.floor((this.layout.textWidth * c.weight) / total))
-      const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
-      return [
-        new Table({
-          width: { size: this.layout.textWidth, type: WidthType.DXA },
-          columnWidths: widths,
-          layout: TableLayoutType.FIXED,
-          borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
-          rows: [
-            new TableRow({ tableHeader: true, cantSplit: true, children: b.columns.map((c, i) => this.cell(c.label, true, widths[i]!)) }),
-            ...b.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text, i) => this.cell(text, false, widths[i]!)) })),
-          ],
-        }),
-        new Paragraph({ children: [] }),
-      ]
+      const border = (side: string) => `<w:${side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>`
+      const row = (cells: string[], header: boolean) =>
+        `<w:tr><w:trPr><w:cantSplit/>${header ? '<w:tblHeader/>' : ''}</w:trPr>${cells.map((text, i) => this.cell(text, header, widths[i]!)).join('')}</w:tr>`
+      return (
+        '<w:tbl><w:tblPr>' +
+        `<w:tblW w:w="${this.layout.textWidth}" w:type="dxa"/>` +
+        `<w:tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map(border).join('')}</w:tblBorders>` +
+        '<w:tblLayout w:type="fixed"/></w:tblPr>' +
+        `<w:tblGrid>${widths.map((w) => `<w:gridCol w:w="${w}"/>`).join('')}</w:tblGrid>` +
+        row(
+          b.columns.map((c) => c.label),
+          true,
+        ) +
+        b.rows.map((cells) => row(cells, false)).join('') +
+        // a paragraph after the table, so text that follows does not join it
+        '</w:tbl><w:p/>'
+      )
     },
-    quote: (b) => [
-      ...b.text.split('\n').map(
-        (line) =>
-          new Paragraph({
-            alignment: AlignmentType.JUSTIFIED,
-            indent: { left: twips.pt(this.layout.sizes.body * 2), firstLine: twips.pt(this.layout.sizes.body * 2) },
-            children: [this.run(line, { role: 'heading2' })],
-          }),
-      ),
-      new Paragraph({ alignment: AlignmentType.RIGHT, children: [this.run(`—— ${b.cite}`)] }),
-    ],
+    quote: (b) => {
+      const indent = twips.pt(this.layout.sizes.body * 2)
+      return (
+        b.text
+          .split('\n')
+          .map((line) => paragraph({ align: 'both', indent: { left: indent, firstLine: indent } }, this.run(line, { role: 'heading2' })))
+          .join('') + paragraph({ align: 'right' }, this.run(`—— ${b.cite}`))
+      )
+    },
   }
 
-  pageNumber(side: 'left' | 'right'): Footer {
-    // “— n —” in 4号 宋体; GB/T 9704 sets odd pages right and even pages left, one character in from the edge
-    const size = this.layout.sizes.pageNumber
-    return new Footer({
-      children: [
-        new Paragraph({
-          alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-          indent: side === 'right' ? { right: twips.pt(size) } : { left: twips.pt(size) },
-          children: [
-            new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: font(this.fonts.pageNumber), size: size * 2, language }),
-          ],
-        }),
-      ],
-    })
+  /** “— n —” in 4号 宋体; GB/T 9704 sets odd pages right and even pages left, one character in from the edge. */
+  footer(side: 'left' | 'right'): string {
+    const pt = this.layout.sizes.pageNumber
+    const rPr = `<w:rPr>${this.fontOf.pageNumber}${size(pt)}</w:rPr>`
+    const run = (content: string) => `<w:r>${rPr}${content}</w:r>`
+    const field =
+      run('<w:fldChar w:fldCharType="begin"/>') +
+      run('<w:instrText xml:space="preserve"> PAGE </w:instrText>') +
+      run('<w:fldChar w:fldCharType="separate"/>') +
+      run('<w:t>1</w:t>') +
+      run('<w:fldChar w:fldCharType="end"/>')
+    const indent = side === 'right' ? { right: twips.pt(pt) } : { left: twips.pt(pt) }
+    return wordPart('ftr', paragraph({ indent, align: side }, run('<w:t xml:space="preserve">— </w:t>') + field + run('<w:t xml:space="preserve"> —</w:t>')))
+  }
+
+  /** Document defaults (body font, size, language, line pitch), the title and four heading styles. */
+  styles(): string {
+    const { sizes, line, headingBold } = this.layout
+    const lineSpacing = spacing({ before: 0, after: 0, line: line.value, rule: line.rule })
+    const style = (id: string, name: string, pPr: string, rPr: string) =>
+      `<w:style w:type="paragraph" w:styleId="${id}"><w:name w:val="${name}"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/>` +
+      `<w:uiPriority w:val="${id === 'Title' ? 10 : 9}"/><w:qFormat/><w:pPr>${pPr}</w:pPr><w:rPr>${rPr}</w:rPr></w:style>`
+    // keepNext and keepLines hold a heading on the page of the text it introduces; outlineLvl makes the outline
+    const heading = (level: 1 | 2 | 3 | 4) =>
+      style(
+        `Heading${level}`,
+        `heading ${level}`,
+        `<w:keepNext/><w:keepLines/>${lineSpacing}<w:outlineLvl w:val="${level - 1}"/>`,
+        this.fontOf[`heading${level}`] + (headingBold && level <= 2 ? BOLD : '') + size(sizes.heading),
+      )
+    return wordPart(
+      'styles',
+      '<w:docDefaults>' +
+        `<w:rPrDefault><w:rPr>${this.fontOf.body}${size(sizes.body)}${LANGUAGE}</w:rPr></w:rPrDefault>` +
+        `<w:pPrDefault><w:pPr>${spacing({ line: line.value, rule: line.rule })}</w:pPr></w:pPrDefault>` +
+        '</w:docDefaults>' +
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>' +
+        '<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/>' +
+        '<w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar><w:top w:w="0" w:type="dxa"/>' +
+        '<w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>' +
+        style(
+          'Title',
+          'Title',
+          `<w:keepNext/>${spacing({ before: 0, after: line.value, line: Math.round(line.value * 1.3), rule: line.rule })}<w:jc w:val="center"/>`,
+          this.fontOf.title + size(sizes.title),
+        ) +
+        heading(1) +
+        heading(2) +
+        heading(3) +
+        heading(4),
+    )
+  }
+
+  /** The section: A4 with the layout's margins, the page-number footers by relationship id. */
+  sectionProperties(): string {
+    const { page, margin } = this.layout
+    return (
+      `<w:sectPr><w:footerReference w:type="default" r:id="${footerRelationship(0)}"/><w:footerReference w:type="even" r:id="${footerRelationship(1)}"/>` +
+      `<w:pgSz w:w="${page.width}" w:h="${page.height}"/>` +
+      `<w:pgMar w:top="${margin.top}" w:right="${margin.right}" w:bottom="${margin.bottom}" w:left="${margin.left}" w:header="${margin.footer}" w:footer="${margin.footer}" w:gutter="0"/>` +
+      '</w:sectPr>'
+    )
   }
 }
 
-const escapeXml = (text: string) =>
-  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!)
-
-interface CoreProperties {
-  title: string
-  subject: string
-  description: string
-  keywords: string
-  date: string
-}
-
-/** docProps/core.xml with a fixed date: docx would stamp the current time into it. */
-function coreXml(p: CoreProperties): string {
-  const el = (tag: string, value: string) => `<${tag}>${escapeXml(value)}</${tag}>`
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
-    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
-    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-    el('dc:title', p.title) +
-    el('dc:subject', p.subject) +
-    el('dc:creator', 'policybrief') +
-    el('cp:keywords', p.keywords) +
-    el('dc:description', p.description) +
-    el('cp:lastModifiedBy', 'policybrief') +
-    el('cp:revision', '1') +
-    `<dcterms:created xsi:type="dcterms:W3CDTF">${p.date}</dcterms:created>` +
-    `<dcterms:modified xsi:type="dcterms:W3CDTF">${p.date}</dcterms:modified>` +
-    '</cp:coreProperties>'
-  )
-}
-
-/**
- * The ZIP writer stamps the current time on every entry; set them all to 2000-01-01 00:00 in place (local headers
- * and central directory), so the same briefing gives the same bytes without compressing twice.
- */
-function fixZipTimes(zip: Uint8Array): Uint8Array {
-  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength)
-  const DOS_TIME = 0
-  const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1
-  let end = zip.length - 22
-  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--
-  if (end < 0) throw new Error('docx produced a ZIP without an end record')
-  const count = view.getUint16(end + 10, true)
-  let at = view.getUint32(end + 16, true)
-  for (let i = 0; i < count; i++) {
-    if (view.getUint32(at, true) !== 0x02014b50) throw new Error('unexpected ZIP central directory layout')
-    view.setUint16(at + 12, DOS_TIME, true)
-    view.setUint16(at + 14, DOS_DATE, true)
-    const local = view.getUint32(at + 42, true)
-    view.setUint16(local + 10, DOS_TIME, true)
-    view.setUint16(local + 12, DOS_DATE, true)
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true)
-  }
-  return zip
-}
+/** The ZIP entries' time: 2000-01-01 00:00 read in local time, as ZIP stores it, so the bytes never depend on the clock. */
+const ZIP_TIME = new Date(2000, 0, 1)
 
 export async function renderDocx(briefing: Briefing, options: DocxOptions = {}): Promise<Uint8Array> {
-  const layout = docxLayout(getPageLayout(options.layout))
-  const fonts = { ...layout.fonts, ...options.fontNames }
-  const builder = new Builder(layout, fonts)
-  const children = briefing.blocks.flatMap((b) => (builder.handlers[b.type] as (block: Block) => Array<Paragraph | Table>)(b))
-  const heading = (role: FontRole, size: number, extra: object = {}) => ({
-    run: { font: font(fonts[role]), size: size * 2, language, ...extra },
-    paragraph: { spacing: { before: 0, after: 0, line: layout.line.value, lineRule: layout.line.rule } },
-  })
+  const base = getPageLayout(options.layout)
+  const layout = docxLayout(base)
+  const builder = new Builder(layout, { ...base.fonts, ...options.fontNames })
+  let body = ''
+  for (const block of briefing.blocks) body += (builder.handlers[block.type] as (block: Block) => string)(block)
   const d = briefing.document
   const title = briefing.title === d.title ? d.title : `${d.title} — ${briefing.title}`
-  const description = [d.docNumber?.normalized, d.issuer, d.date].filter(Boolean).join(' ')
-  const keywords = [d.docType, briefing.kind, briefing.audience?.name].filter(Boolean).join(', ')
-  const doc = new Document({
-    creator: 'policybrief',
-    lastModifiedBy: 'policybrief',
-    title,
-    subject: briefing.title,
-    description,
-    keywords,
-    revision: 1,
-    evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: {
-        document: {
-          run: { font: font(fonts.body), size: layout.sizes.body * 2, language },
-          paragraph: { spacing: { line: layout.line.value, lineRule: layout.line.rule } },
-        },
-        title: {
-          ...heading('title', layout.sizes.title),
-          paragraph: {
-            alignment: AlignmentType.CENTER,
-            spacing: { before: 0, after: layout.line.value, line: Math.round(layout.line.value * 1.3), lineRule: layout.line.rule },
-          },
-        },
-        heading1: heading('heading1', layout.sizes.heading, layout.headingBold ? { bold: true } : {}),
-        heading2: heading('heading2', layout.sizes.heading, layout.headingBold ? { bold: true } : {}),
-        heading3: heading('heading3', layout.sizes.heading),
-        heading4: heading('heading4', layout.sizes.heading),
-      },
-    },
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: layout.page.width, height: layout.page.height },
-            margin: { ...layout.margin, header: layout.margin.footer, gutter: 0 },
-          },
-        },
-        footers: { default: builder.pageNumber('right'), even: builder.pageNumber('left') },
-        children,
-      },
-    ],
+  const files = packageFiles({
+    document: wordPart('document', `<w:body>${body}${builder.sectionProperties()}</w:body>`),
+    styles: builder.styles(),
+    settings: settingsXml(),
+    footers: [builder.footer('right'), builder.footer('left')],
+    core: coreXml({
+      title,
+      subject: briefing.title,
+      description: [d.docNumber?.normalized, d.issuer, d.date].filter(Boolean).join(' '),
+      keywords: [d.docType, briefing.kind, briefing.audience?.name].filter(Boolean).join(', '),
+      date: `${propertiesDate(options.date).toISOString().slice(0, 19)}Z`,
+    }),
   })
-  const core = coreXml({ title, subject: briefing.title, description, keywords, date: `${propertiesDate(options.date).toISOString().slice(0, 19)}Z` })
-  const bytes = await Packer.toArrayBuffer(doc, false, [{ path: 'docProps/core.xml', data: core }])
-  return fixZipTimes(new Uint8Array(bytes))
+  return zipSync(Object.fromEntries(Object.entries(files).map(([name, xml]) => [name, strToU8(xml)])), { level: 6, mtime: ZIP_TIME })
 }
 
 export const docxRenderer: Renderer<DocxOptions> = {
