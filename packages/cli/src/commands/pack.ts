@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import { type Briefing, type Renderer, buildBriefing, resolveAgencies } from '@policybrief/core'
-import { escapeText } from '@policybrief/render-markdown'
+import { escapeText } from '@policybrief/render-markdown/escape'
 import { zipSync } from 'fflate'
 import { type CommonOptions, load } from '../context.js'
 import { UserError, describe, writeFileAtomic } from '../io.js'
