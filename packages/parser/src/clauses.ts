@@ -1,11 +1,13 @@
 /**
  * Responsibility clauses: the bracketed lists of bodies that close a task, e.g.
  * (市金融局牵头,人民银行营业管理部、…负责), (海关总署、财政部负责), (人力资源社会保障部会同发展改革委…负责).
- * Everything here works on normalized text (full-width brackets and commas folded to ASCII).
+ * The inside of a clause is read in normalized text (full-width brackets and commas folded to ASCII); brackets are
+ * found in the text as written, where （ and ( both count.
  */
+import { isSpace } from './lines.js'
 
 export interface Bracket {
-  /** index of `(` and one past `)` in the normalized text */
+  /** index of `(` and one past `)` in the line */
   start: number
   end: number
 }
@@ -90,10 +92,6 @@ function splitTopLevel(text: string, isSeparator: (c: number) => boolean): Array
 const isNameSeparator = (c: number) => c === 0x3001
 /** , ; ，；。 separate the groups of a clause (A牵头, B负责) */
 const isGroupSeparator = (c: number) => c === 0x2c || c === 0x3b || c === 0xff0c || c === 0xff1b || c === 0x3002
-/** the whitespace that /\s/ matches in the BMP */
-const isWhite = (c: number) =>
-  c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-
 interface NameList {
   names: string[]
   open: boolean
@@ -108,8 +106,8 @@ function readNames(text: string, original: string): NameList | undefined {
   for (const part of splitTopLevel(text, isNameSeparator)) {
     let s = part.start
     let e = part.start + part.text.length
-    while (s < e && isWhite(text.charCodeAt(s))) s++
-    while (e > s && isWhite(text.charCodeAt(e - 1))) e--
+    while (s < e && isSpace(text.charCodeAt(s))) s++
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--
     // norm and original have the same length, so one set of indices serves both
     let name = text.slice(s, e)
     let raw = original.slice(s, e)
