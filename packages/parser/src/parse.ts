@@ -399,6 +399,17 @@ function readGoals(paragraphs: ParagraphRef[]): Goal[] {
   return goals
 }
 
+/**
+ * The first paragraph of the section (or preamble) that paragraph `p` is in. A section's own paragraphs are
+ * contiguous (its children open after them), so this walks back over the section once, at its first clause.
+ */
+function firstParagraphOf(paragraphs: ParagraphRef[], p: number): number {
+  const section = paragraphs[p]!.section
+  let q = p
+  while (q > 0 && paragraphs[q - 1]!.section === section) q--
+  return q
+}
+
 /** What may stand between a clause and the next task: spaces and the punctuation that closed the sentence. */
 function isTaskLead(c: number): boolean {
   return isSpace(c) || c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff0c || c === 0x2c
@@ -413,11 +424,6 @@ function readResponsibilities(
   let convention = false
   // where the task of the next clause starts: per section, the paragraph and column after the last clause
   const cursor = new Map<unknown, { paragraph: number; column: number }>()
-  const firstParagraph = new Map<unknown, number>()
-  paragraphs.forEach((r, i) => {
-    const key = r.section ?? 'preamble'
-    if (!firstParagraph.has(key)) firstParagraph.set(key, i)
-  })
   for (let p = 0; p < paragraphs.length; p++) {
     const ref = paragraphs[p]!
     const { line } = ref
@@ -456,7 +462,7 @@ function readResponsibilities(
       }
       for (const [alias, name] of clause.aliases) aliases.set(alias, name)
       const key = ref.section ?? 'preamble'
-      const from = cursor.get(key) ?? { paragraph: firstParagraph.get(key)!, column: -1 }
+      const from = cursor.get(key) ?? { paragraph: firstParagraphOf(paragraphs, p), column: -1 }
       // the task is the text since the previous clause, less the punctuation that closed it; kept as slices of the
       // source, which cost no copy
       const parts: string[] = []
