@@ -113,12 +113,16 @@ function readNames(text: string, original: string): NameList | undefined {
     let raw = original.slice(s, e)
     // the cheap includes() checks spare most names a regular expression and its match
     const alias = name.includes('以下简称') ? ALIAS.exec(name) : null
+    // a body introduced as 全称（以下简称 简称） is listed under the short name the document goes on to use, so every
+    // clause of that body names it the same way; the full name becomes the agency's fullName
+    let shortName: string | undefined
     if (alias) {
       const at = alias.index + alias[0].indexOf(alias[1]!)
       const without = (t: string) => t.slice(0, alias.index) + t.slice(alias.index + alias[0].length)
       name = without(name)
       raw = without(raw)
-      aliases.push([original.slice(s + at, s + at + alias[1]!.length), raw])
+      shortName = original.slice(s + at, s + at + alias[1]!.length)
+      aliases.push([shortName, raw])
     }
     const openTail = name.includes('等') ? OPEN_TAIL.exec(name) : null
     if (openTail && openTail[0].length < name.length) {
@@ -128,7 +132,7 @@ function readNames(text: string, original: string): NameList | undefined {
     }
     if (name.length < 2 || name.length > 40 || !NAME_CHARS.test(name) || PROSE_CHARS.test(name)) return undefined
     if (!HAN.test(name)) return undefined
-    names.push(raw)
+    names.push(shortName ?? raw)
   }
   return { names, open, aliases }
 }

@@ -129,13 +129,17 @@ describe('the corpus', () => {
 
   it('reads 会同, 分别会同, 分别负责 and 以下简称', () => {
     const rs = parseOpinion(seed('gf2014-40_nongmingong.txt')).opinion
-    expect(rs.responsibilities[0]!.lead).toEqual(['人力资源社会保障部', '国务院农民工工作领导小组办公室'])
+    // 国务院农民工工作领导小组办公室〔以下简称农民工办〕: one body, listed under its short name in every clause
+    expect(rs.responsibilities[0]!.lead).toEqual(['人力资源社会保障部', '农民工办'])
+    expect(rs.responsibilities[0]!.raw).toContain('国务院农民工工作领导小组办公室〔以下简称农民工办〕')
     const both = rs.responsibilities.find((r) => r.raw.includes('分别会同') && r.raw.startsWith('（安全监管总局'))!
     expect(both.lead).toEqual(['安全监管总局', '卫生计生委'])
     expect(both.responsible[0]).toBe('发展改革委')
     const each = rs.responsibilities.find((r) => r.raw === '（全国总工会、共青团中央、全国妇联分别负责）')!
     expect(each).toMatchObject({ lead: [], responsible: ['全国总工会', '共青团中央', '全国妇联'] })
     expect(rs.agencies.find((a) => a.name === '农民工办')?.fullName).toBe('国务院农民工工作领导小组办公室')
+    expect(rs.agencies.filter((a) => a.name.includes('农民工工作领导小组办公室'))).toEqual([])
+    expect(rs.responsibilities.filter((r) => r.lead.includes('农民工办'))).toHaveLength(9)
   })
 
   it('splits several clauses inside one item, each covering the text before it', () => {
