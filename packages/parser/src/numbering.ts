@@ -1,5 +1,5 @@
 import type { NumberingScheme } from '@policybrief/core'
-import type { Line } from './lines.js'
+import { type Line, normalizeLine } from './lines.js'
 import { chineseToInt, circledToInt } from './numerals.js'
 
 export interface HeadingNumber {
@@ -23,12 +23,27 @@ const CN_CODES = new Set([...CN_DIGITS].map((ch) => ch.charCodeAt(0)))
 function mayStartNumber(c: number): boolean {
   return c === 0x28 || (c >= 0x30 && c <= 0x39) || (c >= 0x2460 && c <= 0x2473) || CN_CODES.has(c)
 }
-const ZH_DUN = new RegExp(`^(${CN})、`)
-const ZH_PAREN = new RegExp(`^\\((${CN})\\)`)
-const DIGIT_PAREN = /^\((\d{1,3})\)/
-const DIGIT_DOT = /^(\d{1,3})[.、](?![\d.])/
-const DECIMAL = /^(\d{1,2}(?:\.\d{1,2}){0,4}) +(?=\S)/
-const CIRCLED = /^[①-⑳]/
+// Sticky patterns, matched at the content's start in the text as written, so no line is sliced or folded to be
+// tested: full-width （） ０-９ ． and every kind of space are accepted where the folded text would have () 0-9 . and ' '.
+const OPEN = '[(（]'
+const CLOSE = '[)）]'
+const DIGIT = '[0-9０-９]'
+const DOT = '[.．]'
+// what folds to ' ' (lines.ts foldCode), and the whitespace that stays whitespace after folding
+const SPACE = '[ \\t\\u00a0\\u2000-\\u200b\\u3000\\ufeff]'
+const ZH_DUN = new RegExp(`(${CN})、`, 'y')
+const ZH_PAREN = new RegExp(`${OPEN}(${CN})${CLOSE}`, 'y')
+const DIGIT_PAREN = new RegExp(`${OPEN}(${DIGIT}{1,3})${CLOSE}`, 'y')
+const DIGIT_DOT = new RegExp(`(${DIGIT}{1,3})(?:${DOT}|、)(?!${DIGIT}|${DOT})`, 'y')
+const DECIMAL = new RegExp(`(${DIGIT}{1,2}(?:${DOT}${DIGIT}{1,2}){0,4})${SPACE}+(?=[^\\s\\u200b])`, 'y')
+const CIRCLED = /[①-⑳]/y
+/** A heading number is read within the first 24 characters of the content. */
+const WINDOW = 24
+
+function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at
+  return pattern.exec(text)
+}
 
 /**
  * Reads the number that starts the line's content, if it is one of the genre's numbering schemes:
@@ -36,22 +51,23 @@ const CIRCLED = /^[①-⑳]/
  */
 export function readHeadingNumber(line: Line): HeadingNumber | undefined {
   const from = line.start
-  // most lines are prose: reject them on their first unit, before slicing and matching
+  // most lines are prose: reject them on their first unit, before any pattern runs
   if (!mayStartNumber(line.normCodeAt(from))) return undefined
-  const rest = line.normSlice(from, from + 24)
-  let m: RegExpExecArray | null
-  const make = (scheme: NumberingScheme, value: number | undefined, length: number, kind: string = scheme) =>
+  // a number and what must follow it are looked for in a window of the content's first characters
+  const text = line.text.slice(0, from + WINDOW)
+  const make = (scheme: NumberingScheme, value: number | undefined, length: number, kind: string = scheme): HeadingNumber | undefined =>
     value === undefined ? undefined : { scheme, kind, value, end: from + length, raw: line.text.slice(from, from + length) }
-  if ((m = ZH_DUN.exec(rest))) return make('zh-dun', chineseToInt(m[1]!), m[0].length)
-  if ((m = ZH_PAREN.exec(rest))) return make('zh-paren', chineseToInt(m[1]!), m[0].length)
-  if ((m = DIGIT_PAREN.exec(rest))) return make('digit-paren', Number(m[1]), m[0].length)
-  if ((m = CIRCLED.exec(rest))) return make('circled', circledToInt(m[0]), 1)
-  if ((m = DIGIT_DOT.exec(rest))) return make('digit-dot', Number(m[1]), m[0].length)
-  if ((m = DECIMAL.exec(rest))) {
-    const path = m[1]!.split('.').map(Number)
-    const after = line.normSlice(from + m[0].length, line.end)
+  let m: RegExpExecArray | null
+  if ((m = matchAt(ZH_DUN, text, from))) return make('zh-dun', chineseToInt(m[1]!), m[0].length)
+  if ((m = matchAt(ZH_PAREN, text, from))) return make('zh-paren', chineseToInt(m[1]!), m[0].length)
+  if ((m = matchAt(DIGIT_PAREN, text, from))) return make('digit-paren', Number(normalizeLine(m[1]!)), m[0].length)
+  if ((m = matchAt(CIRCLED, text, from))) return make('circled', circledToInt(m[0]), 1)
+  if ((m = matchAt(DIGIT_DOT, text, from))) return make('digit-dot', Number(normalizeLine(m[1]!)), m[0].length)
+  if ((m = matchAt(DECIMAL, text, from))) {
+    const path = normalizeLine(m[1]!).split('.').map(Number)
+    const after = line.text.slice(from + m[0].length, line.end)
     // a lone number followed by a space is a heading only when a short title follows (1　总则), not prose (3 个月)
-    if (path.length === 1 && (after.length > 30 || /[。,;:]/.test(after))) return undefined
+    if (path.length === 1 && (after.length > 30 || /[。,;:，；：]/.test(after))) return undefined
     const number = make('decimal', path[path.length - 1], m[1]!.length, `decimal-${path.length}`)
     return number && { ...number, path }
   }
