@@ -36,13 +36,6 @@ export function findBrackets(text: string, from = 0, to = text.length): Bracket[
 /** `排在第一位的部门为牵头部门` / `列第一位者为牵头单位` — the document's statement that the first body listed leads. */
 export const CONVENTION = /(?:排在|排|列在|列)第一位的?(?:部门|单位|者)?(?:为|是)牵头(?:部门|单位)/
 
-export interface ClauseName {
-  name: string
-  /** index range of the name in the inner text */
-  start: number
-  end: number
-}
-
 export interface ParsedClause {
   lead: string[]
   responsible: string[]
@@ -64,77 +57,79 @@ const ALIAS = /[〔(]以下简称[“"]?([^〕)”"]+)[”"]?[〕)]/
 
 const COLLECTIVE = /^各|^有关|^其他|^相关|有关部门|有关单位|其他成员单位|各成员单位/
 const HAN = /[\u3400-\u9fff]/
-const TOGETHER = /(分别会同|会同)/
 
 export function isCollective(name: string): boolean {
   return COLLECTIVE.test(name)
 }
 
-/** Parts of `text` between separators that are outside 〔…〕 and (…). */
-function splitTopLevel(text: string, isSeparator: (c: number) => boolean): Array<{ text: string; start: number }> {
-  const parts: Array<{ text: string; start: number }> = []
-  let depth = 0
-  let start = 0
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c === 0x3014 || c === 0x28) depth++
-    else if ((c === 0x3015 || c === 0x29) && depth > 0) depth--
-    else if (depth === 0 && isSeparator(c)) {
-      parts.push({ text: text.slice(start, i), start })
-      start = i + 1
-    }
-  }
-  parts.push({ text: text.slice(start), start })
-  return parts
-}
-
-/** 、 separates the names in a list */
-const isNameSeparator = (c: number) => c === 0x3001
-/** , ; ，；。 separate the groups of a clause (A牵头, B负责) */
-const isGroupSeparator = (c: number) => c === 0x2c || c === 0x3b || c === 0xff0c || c === 0xff1b || c === 0x3002
-interface NameList {
-  names: string[]
+/** What readNames adds to as it reads the lists of one clause. */
+interface Found {
   open: boolean
   aliases: Array<[string, string]>
 }
 
-/** `A、B、C等有关部门` → names; undefined when any part is not a plausible name of a body. */
-function readNames(text: string, original: string): NameList | undefined {
-  let open = false
-  const names: string[] = []
-  const aliases: Array<[string, string]> = []
-  for (const part of splitTopLevel(text, isNameSeparator)) {
-    let s = part.start
-    let e = part.start + part.text.length
-    while (s < e && isSpace(text.charCodeAt(s))) s++
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--
-    // norm and original have the same length, so one set of indices serves both
-    let name = text.slice(s, e)
-    let raw = original.slice(s, e)
-    // the cheap includes() checks spare most names a regular expression and its match
-    const alias = name.includes('以下简称') ? ALIAS.exec(name) : null
-    // a body introduced as 全称（以下简称 简称） is listed under the short name the document goes on to use, so every
-    // clause of that body names it the same way; the full name becomes the agency's fullName
-    let shortName: string | undefined
-    if (alias) {
-      const at = alias.index + alias[0].indexOf(alias[1]!)
-      const without = (t: string) => t.slice(0, alias.index) + t.slice(alias.index + alias[0].length)
-      name = without(name)
-      raw = without(raw)
-      shortName = original.slice(s + at, s + at + alias[1]!.length)
-      aliases.push([shortName, raw])
+/**
+ * Reads `A、B、C等有关部门` in text[from, to) into `into`; false when any part is not a plausible name of a body.
+ * `text` is the folded clause and `original` the clause as written; they have the same length, so one set of indices
+ * serves both, and the names are sliced from `original`. Only 、 outside 〔…〕 and (…) separates.
+ */
+function readNames(text: string, original: string, from: number, to: number, into: string[], found: Found): boolean {
+  let depth = 0
+  let partStart = from
+  for (let i = from; i <= to; i++) {
+    const c = i < to ? text.charCodeAt(i) : -1
+    if (c === 0x3014 || c === 0x28) depth++
+    else if ((c === 0x3015 || c === 0x29) && depth > 0) depth--
+    else if (c === -1 || (depth === 0 && c === 0x3001)) {
+      if (!readName(text, original, partStart, i, into, found)) return false
+      partStart = i + 1
     }
-    const openTail = name.includes('等') ? OPEN_TAIL.exec(name) : null
-    if (openTail && openTail[0].length < name.length) {
-      open = true
-      name = name.slice(0, openTail.index)
-      raw = raw.slice(0, openTail.index)
-    }
-    if (name.length < 2 || name.length > 40 || !NAME_CHARS.test(name) || PROSE_CHARS.test(name)) return undefined
-    if (!HAN.test(name)) return undefined
-    names.push(shortName ?? raw)
   }
-  return { names, open, aliases }
+  return true
+}
+
+function readName(text: string, original: string, s: number, e: number, into: string[], found: Found): boolean {
+  while (s < e && isSpace(text.charCodeAt(s))) s++
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--
+  let name = text.slice(s, e)
+  let raw = original.slice(s, e)
+  // the cheap includes() checks spare most names a regular expression and its match
+  const alias = name.includes('以下简称') ? ALIAS.exec(name) : null
+  // a body introduced as 全称（以下简称 简称） is listed under the short name the document goes on to use, so every
+  // clause of that body names it the same way; the full name becomes the agency's fullName
+  let shortName: string | undefined
+  if (alias) {
+    const at = alias.index + alias[0].indexOf(alias[1]!)
+    const without = (t: string) => t.slice(0, alias.index) + t.slice(alias.index + alias[0].length)
+    name = without(name)
+    raw = without(raw)
+    shortName = original.slice(s + at, s + at + alias[1]!.length)
+    found.aliases.push([shortName, raw])
+  }
+  const openTail = name.includes('等') ? OPEN_TAIL.exec(name) : null
+  if (openTail && openTail[0].length < name.length) {
+    found.open = true
+    name = name.slice(0, openTail.index)
+    raw = raw.slice(0, openTail.index)
+  }
+  if (name.length < 2 || name.length > 40 || !NAME_CHARS.test(name) || PROSE_CHARS.test(name)) return false
+  if (!HAN.test(name)) return false
+  into.push(shortName ?? raw)
+  return true
+}
+
+/** , ; ，；。 separate the groups of a clause (A牵头, B负责) */
+const isGroupSeparator = (c: number) => c === 0x2c || c === 0x3b || c === 0xff0c || c === 0xff1b || c === 0x3002
+
+/** The names in order of first appearance, less those in `except`, as an array of exactly their number (the model keeps it). */
+function distinct(names: string[], except: string[]): string[] {
+  let kept = 0
+  next: for (const name of names) {
+    if (except.includes(name)) continue
+    for (let j = 0; j < kept; j++) if (names[j] === name) continue next
+    names[kept++] = name
+  }
+  return names.slice(0, kept)
 }
 
 /**
@@ -143,8 +138,12 @@ function readNames(text: string, original: string): NameList | undefined {
  * `conventionActive` — the document has said that the first body listed leads.
  */
 export function parseClause(inner: string, original: string, conventionActive: boolean): ParsedClause | undefined {
-  let text = inner.trim()
-  let orig = original.trim()
+  let first = 0
+  let last = inner.length
+  while (first < last && isSpace(inner.charCodeAt(first))) first++
+  while (last > first && isSpace(inner.charCodeAt(last - 1))) last--
+  let text = inner.slice(first, last)
+  let orig = original.slice(first, last)
   let statesConvention = false
   const convention = CONVENTION.exec(text)
   if (convention) {
@@ -157,74 +156,66 @@ export function parseClause(inner: string, original: string, conventionActive: b
   const leadByConvention = conventionActive || statesConvention
   const lead: string[] = []
   const responsible: string[] = []
-  const aliases: Array<[string, string]> = []
-  let open = false
+  const found: Found = { open: false, aliases: [] }
+  let groups = 0
   let sawVerb = false
+  let lastHadVerb = false
   let explicitLead = false
-  const groups = splitTopLevel(text, isGroupSeparator).filter((g) => g.text.trim().length > 0)
-  if (groups.length === 0) return undefined
-  for (const group of groups) {
-    let body = group.text.trim()
-    const lead0 = group.text.length - group.text.trimStart().length
-    let bodyOrig = orig.slice(group.start + lead0, group.start + lead0 + body.length)
-    const verb = VERB_TAIL.exec(body)
-    let verbWord: string | undefined
-    if (verb) {
-      sawVerb = true
-      verbWord = verb[1]
-      body = body.slice(0, verb.index)
-      bodyOrig = bodyOrig.slice(0, verb.index)
-    }
-    const together = body.includes('会同') ? TOGETHER.exec(body) : null
-    const leadsAt = body.indexOf('牵头')
-    if (together) {
-      const left = readNames(body.slice(0, together.index), bodyOrig.slice(0, together.index))
-      const from = together.index + together[0].length
-      const right = readNames(body.slice(from), bodyOrig.slice(from))
-      if (!left || !right) return undefined
-      lead.push(...left.names)
-      responsible.push(...right.names)
-      open ||= left.open || right.open
-      aliases.push(...left.aliases, ...right.aliases)
-      explicitLead = true
-    } else if (leadsAt > 0) {
-      // X牵头，… or X牵头A、B负责 written without a comma
-      const left = readNames(body.slice(0, leadsAt), bodyOrig.slice(0, leadsAt))
-      if (!left) return undefined
-      lead.push(...left.names)
-      aliases.push(...left.aliases)
-      open ||= left.open
-      const rest = body.slice(leadsAt + 2)
-      if (rest.trim()) {
-        const right = readNames(rest, bodyOrig.slice(leadsAt + 2))
-        if (!right) return undefined
-        responsible.push(...right.names)
-        open ||= right.open
+  // the groups: parts between separators outside 〔…〕 and (…), each read as `names verb`
+  let depth = 0
+  let groupStart = 0
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : -1
+    if (c === 0x3014 || c === 0x28) depth++
+    else if ((c === 0x3015 || c === 0x29) && depth > 0) depth--
+    else if (c === -1 || (depth === 0 && isGroupSeparator(c))) {
+      let s = groupStart
+      let e = i
+      groupStart = i + 1
+      while (s < e && isSpace(text.charCodeAt(s))) s++
+      while (e > s && isSpace(text.charCodeAt(e - 1))) e--
+      if (s === e) continue
+      groups++
+      const verb = VERB_TAIL.exec(text.slice(s, e))
+      lastHadVerb = verb !== null
+      const verbWord = verb?.[1]
+      if (verb) {
+        sawVerb = true
+        e = s + verb.index
       }
-      explicitLead = true
-    } else {
-      const names = readNames(body, bodyOrig)
-      if (!names) return undefined
-      if (verbWord === '牵头' || verbWord === '牵头负责') {
-        lead.push(...names.names)
+      // X会同A、B负责 or X分别会同A、B负责: X leads
+      const meet = text.indexOf('会同', s)
+      const together = meet >= 0 && meet + 2 <= e
+      const each = together && meet - 2 >= s && text.startsWith('分别', meet - 2)
+      const leads = text.indexOf('牵头', s)
+      if (together) {
+        if (!readNames(text, orig, s, each ? meet - 2 : meet, lead, found)) return undefined
+        if (!readNames(text, orig, meet + 2, e, responsible, found)) return undefined
+        explicitLead = true
+      } else if (leads > s && leads + 2 <= e) {
+        // X牵头，… or X牵头A、B负责 written without a comma
+        if (!readNames(text, orig, s, leads, lead, found)) return undefined
+        let rest = leads + 2
+        while (rest < e && isSpace(text.charCodeAt(rest))) rest++
+        if (rest < e && !readNames(text, orig, leads + 2, e, responsible, found)) return undefined
         explicitLead = true
       } else {
-        responsible.push(...names.names)
+        const leading = verbWord === '牵头' || verbWord === '牵头负责'
+        if (!readNames(text, orig, s, e, leading ? lead : responsible, found)) return undefined
+        if (leading) explicitLead = true
       }
-      open ||= names.open
-      aliases.push(...names.aliases)
     }
   }
+  if (groups === 0) return undefined
   if (!sawVerb) {
     // a bare list counts only where the document has stated the convention and every item names a body
     if (!leadByConvention || !responsible.every((n) => BODY_SUFFIX.test(n))) return undefined
-  } else if (!VERB_TAIL.test(groups[groups.length - 1]!.text.trim())) {
+  } else if (!lastHadVerb) {
     return undefined
   }
   if (!explicitLead && leadByConvention && responsible.length > 0 && !isCollective(responsible[0]!)) {
     lead.push(responsible.shift()!)
   }
-  const uniqueLead = [...new Set(lead)]
-  const uniqueResponsible = [...new Set(responsible)].filter((n) => !uniqueLead.includes(n))
-  return { lead: uniqueLead, responsible: uniqueResponsible, open, statesConvention, aliases }
+  const uniqueLead = distinct(lead, [])
+  return { lead: uniqueLead, responsible: distinct(responsible, uniqueLead), open: found.open, statesConvention, aliases: found.aliases }
 }

@@ -23,6 +23,11 @@ describe('responsibility clauses', () => {
     expect(clauses('一、做好工作。（财政部负责，税务总局配合）')[0]).toMatchObject({ responsible: ['财政部', '税务总局'] })
     expect(clauses('一、做好工作。（海关总署、商务部等有关部门负责）')[0]).toMatchObject({ open: true, responsible: ['海关总署', '商务部'] })
   })
+  it('lists a body introduced with 以下简称 under its short name, wherever the clause introduces it', () => {
+    const o = parseOpinion(doc('一、做好工作。（财政部牵头国务院扶贫开发领导小组办公室〔以下简称扶贫办〕负责）\n二、落实。（扶贫办负责）')).opinion
+    expect(o.responsibilities.map((r) => r.responsible)).toEqual([['扶贫办'], ['扶贫办']])
+    expect(o.agencies.find((a) => a.name === '扶贫办')).toMatchObject({ fullName: '国务院扶贫开发领导小组办公室', responsible: ['1', '2'] })
+  })
   it('follows a convention stated in prose, also for bare lists', () => {
     const rs = clauses('各项任务中排在第一位的部门为牵头部门。\n一、做好工作。（海关总署、商务部负责）\n二、做好工作。（海关总署、财政部）')
     expect(rs.map((r) => r.lead)).toEqual([['海关总署'], ['海关总署']])
