@@ -90,7 +90,7 @@ while (Buffer.byteLength(corpusText) < 10e6) corpusText += `${all}\n`
 const corpus = new TextEncoder().encode(corpusText)
 const corpusFile = join(work, 'corpus.txt')
 writeFileSync(corpusFile, corpus)
-const tCorpus = await time(() => parseOpinion(corpus), { runs: quick ? 3 : 9, warmup: 2 })
+const tCorpus = await time(() => parseOpinion(corpus), { runs: quick ? 3 : 15, warmup: 3 })
 out(`| corpus: every document in seeds/, concatenated | ${(corpus.length / 1e6).toFixed(1)} MB | ${ms(tCorpus)} | **${mbps(corpus.length, tCorpus)}** |`)
 out()
 
