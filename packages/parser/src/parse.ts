@@ -25,7 +25,7 @@ import {
   readDocType,
 } from './metadata.js'
 import { sha256Hex } from './sha256.js'
-import { type ParagraphRef, buildStructure } from './structure.js'
+import { type ParagraphRef, buildStructure, isDash } from './structure.js'
 
 export interface ParseOptions {
   /** file name recorded in `source.name` and used in messages */
@@ -387,7 +387,7 @@ function readGoals(paragraphs: ParagraphRef[]): Goal[] {
     if (ref.section) goal.section = ref.section.id
     for (let j = i + 1; j < paragraphs.length; j++) {
       const next = paragraphs[j]!
-      if (next.section !== ref.section || !/^[—-]/.test(next.line.normSlice(next.line.start, next.line.start + 1))) break
+      if (next.section !== ref.section || !isDash(next.line.normCodeAt(next.line.start))) break
       goal.targets.push(
         next.paragraph.title !== undefined
           ? { title: next.paragraph.title, text: next.paragraph.text }

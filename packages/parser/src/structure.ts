@@ -42,7 +42,7 @@ function runInTitle(line: Line, from: number, to: number): { title: [number, num
 }
 
 /** — or - (after folding), the marks of a bullet */
-function isDash(c: number): boolean {
+export function isDash(c: number): boolean {
   return c === 0x2014 || c === 0x2d
 }
 
