@@ -40,6 +40,12 @@ const CIRCLED = /[①-⑳]/y
 /** A heading number is read within the first 24 characters of the content. */
 const WINDOW = 24
 
+/** The number of `length` units at the line's content start, or undefined when its value could not be read. */
+function make(line: Line, scheme: NumberingScheme, value: number | undefined, length: number, kind: string = scheme): HeadingNumber | undefined {
+  if (value === undefined) return undefined
+  return { scheme, kind, value, end: line.start + length, raw: line.text.slice(line.start, line.start + length) }
+}
+
 function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
   pattern.lastIndex = at
   return pattern.exec(text)
@@ -55,20 +61,18 @@ export function readHeadingNumber(line: Line): HeadingNumber | undefined {
   if (!mayStartNumber(line.normCodeAt(from))) return undefined
   // a number and what must follow it are looked for in a window of the content's first characters
   const text = line.text.slice(0, from + WINDOW)
-  const make = (scheme: NumberingScheme, value: number | undefined, length: number, kind: string = scheme): HeadingNumber | undefined =>
-    value === undefined ? undefined : { scheme, kind, value, end: from + length, raw: line.text.slice(from, from + length) }
   let m: RegExpExecArray | null
-  if ((m = matchAt(ZH_DUN, text, from))) return make('zh-dun', chineseToInt(m[1]!), m[0].length)
-  if ((m = matchAt(ZH_PAREN, text, from))) return make('zh-paren', chineseToInt(m[1]!), m[0].length)
-  if ((m = matchAt(DIGIT_PAREN, text, from))) return make('digit-paren', Number(normalizeLine(m[1]!)), m[0].length)
-  if ((m = matchAt(CIRCLED, text, from))) return make('circled', circledToInt(m[0]), 1)
-  if ((m = matchAt(DIGIT_DOT, text, from))) return make('digit-dot', Number(normalizeLine(m[1]!)), m[0].length)
+  if ((m = matchAt(ZH_DUN, text, from))) return make(line, 'zh-dun', chineseToInt(m[1]!), m[0].length)
+  if ((m = matchAt(ZH_PAREN, text, from))) return make(line, 'zh-paren', chineseToInt(m[1]!), m[0].length)
+  if ((m = matchAt(DIGIT_PAREN, text, from))) return make(line, 'digit-paren', Number(normalizeLine(m[1]!)), m[0].length)
+  if ((m = matchAt(CIRCLED, text, from))) return make(line, 'circled', circledToInt(m[0]), 1)
+  if ((m = matchAt(DIGIT_DOT, text, from))) return make(line, 'digit-dot', Number(normalizeLine(m[1]!)), m[0].length)
   if ((m = matchAt(DECIMAL, text, from))) {
     const path = normalizeLine(m[1]!).split('.').map(Number)
     const after = line.text.slice(from + m[0].length, line.end)
     // a lone number followed by a space is a heading only when a short title follows (1　总则), not prose (3 个月)
     if (path.length === 1 && (after.length > 30 || /[。,;:，；：]/.test(after))) return undefined
-    const number = make('decimal', path[path.length - 1], m[1]!.length, `decimal-${path.length}`)
+    const number = make(line, 'decimal', path[path.length - 1], m[1]!.length, `decimal-${path.length}`)
     return number && { ...number, path }
   }
   return undefined

@@ -492,8 +492,10 @@ function readResponsibilities(
 }
 
 function collectAgencies(responsibilities: Responsibility[], aliases: Map<string, string>): Agency[] {
+  // per body, in order of first mention, the sections it leads and shares (a Set each: a body can be named in
+  // thousands of clauses)
   const byName = new Map<string, { agency: Agency; lead: Set<string>; responsible: Set<string> }>()
-  const get = (name: string) => {
+  const entryOf = (name: string) => {
     let entry = byName.get(name)
     if (!entry) {
       const agency: Agency = { name, kind: isCollective(name) ? 'collective' : 'body', lead: [], responsible: [] }
@@ -503,9 +505,10 @@ function collectAgencies(responsibilities: Responsibility[], aliases: Map<string
     }
     return entry
   }
-  for (const r of responsibilities) {
-    for (const name of r.lead) get(name).lead.add(r.section)
-    for (const name of r.responsible) get(name).responsible.add(r.section)
+  for (let i = 0; i < responsibilities.length; i++) {
+    const { lead, responsible, section } = responsibilities[i]!
+    for (let j = 0; j < lead.length; j++) entryOf(lead[j]!).lead.add(section)
+    for (let j = 0; j < responsible.length; j++) entryOf(responsible[j]!).responsible.add(section)
   }
-  return [...byName.values()].map(({ agency, lead, responsible }) => ({ ...agency, lead: [...lead], responsible: [...responsible] }))
+  return Array.from(byName.values(), ({ agency, lead, responsible }) => ({ ...agency, lead: [...lead], responsible: [...responsible] }))
 }
