@@ -41,7 +41,7 @@ class Typesetter {
     this.width = doc.page.width - doc.page.margins.left - doc.page.margins.right
     for (const role of pdfFontRoles) {
       doc.registerFont(role, fonts[role] as unknown as string)
-      shareLayoutCache(doc, role, fonts[role])
+      openFace(doc, role, fonts[role])
     }
   }
 
@@ -220,19 +220,25 @@ class Typesetter {
 }
 
 /**
- * pdfkit lays out every word through fontkit (with OpenType shaping) and caches the result per document; CJK text
- * is one word per character, so a pack of dozens of PDFs repeats the same work. The cache depends only on the font,
- * so one cache per parsed font serves every document (bounded, for long-running processes).
+ * Opens a role's face in a document, working around two costs inside pdfkit:
+ * - pdfkit lays out every word through fontkit (with OpenType shaping) and caches the result per document; CJK text
+ *   is one word per character, so a pack of dozens of PDFs repeats the same work. The cache depends only on the font,
+ *   so one cache per parsed font serves every document (bounded, for long-running processes).
+ * - when a role's font is already open under another name (body, heading3 and the page numbers share one), pdfkit
+ *   reuses it but does not remember the role, so every switch to that role opened the font again and compared the
+ *   two fonts' name tables as JSON (a quarter of a second over a pack). The role is recorded once here.
  */
 const layoutCaches = new WeakMap<ParsedFont, Record<string, unknown>>()
 const MAX_CACHED_WORDS = 100_000
 
-function shareLayoutCache(doc: Doc, role: PdfFontRole, font: ParsedFont): void {
+function openFace(doc: Doc, role: PdfFontRole, font: ParsedFont): void {
   let cache = layoutCaches.get(font)
   if (!cache || Object.keys(cache).length > MAX_CACHED_WORDS) layoutCaches.set(font, (cache = Object.create(null) as Record<string, unknown>))
   doc.font(role)
-  const embedded = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font
+  const internals = doc as unknown as { _font?: { layoutCache?: Record<string, unknown> }; _fontFamilies?: Record<string, unknown> }
+  const embedded = internals._font
   if (embedded && 'layoutCache' in embedded) embedded.layoutCache = cache
+  if (embedded && internals._fontFamilies) internals._fontFamilies[role] = embedded
 }
 
 /** Where fonts come from: in Node the bundled files and a file reader; in a browser only what the caller passes. */
