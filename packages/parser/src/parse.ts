@@ -151,7 +151,8 @@ function isNote(line: Line): boolean {
 const ATTACHMENT_TITLE = /^附(?:件)?\d*\s*[:：]?\s*《([^》]{2,80})》$/
 
 function readHead(lines: Line[], messages: Message[]): Head {
-  const nonBlank = lines.filter((l) => !isBlank(l)).slice(0, HEAD_WINDOW)
+  const nonBlank: Line[] = []
+  for (let i = 0; i < lines.length && nonBlank.length < HEAD_WINDOW; i++) if (!isBlank(lines[i]!)) nonBlank.push(lines[i]!)
   const meta: Meta = { title: '', addressees: [], references: [] }
   let bodyStart = 0
   let titleLines: Line[] = []
@@ -310,13 +311,9 @@ function readOpinion(text: string, encoding: Encoding, bytes: Uint8Array, option
   } else {
     messages.push({ ruleId: 'missing-signature', severity: 'info', reason: 'No issuer and date signature was found at the end.' })
   }
-  const bodyLines = lines.slice(bodyStart)
-  const toc = tableOfContents(bodyLines, 0)
-  if (toc) for (let i = toc[0]; i < toc[1]; i++) excluded.add(bodyLines[i]!)
-  const { preamble, sections, paragraphs } = buildStructure(
-    bodyLines.filter((l) => !excluded.has(l) && !isNote(l)),
-    messages,
-  )
+  const toc = tableOfContents(lines, bodyStart)
+  if (toc) for (let i = toc[0]; i < toc[1]; i++) excluded.add(lines[i]!)
+  const { preamble, sections, paragraphs } = buildStructure(lines, bodyStart, (l) => excluded.has(l) || isNote(l), messages)
   const own = new Set([meta.title, ...(meta.attached ?? []).map((a) => a.title)])
   meta.references = readReferences(lines, own)
   const { responsibilities, aliases } = readResponsibilities(paragraphs, messages)

@@ -6,7 +6,7 @@ import { type HeadingNumber, readHeadingNumber } from './numbering.js'
 export interface ParagraphRef {
   paragraph: Paragraph
   /** the title was read from the paragraph's own first sentence (not from a heading) */
-  runIn?: boolean
+  runIn: boolean
   line: Line
   /** column in the line where `paragraph.text` starts */
   textStart: number
@@ -56,7 +56,7 @@ function makeParagraph(line: Line, from: number, section: Section | undefined): 
     }
     return { paragraph, line, textStart: runIn.textStart, section, runIn: true }
   }
-  return { paragraph: { text: line.text.slice(from, line.end), position: span(line, from, line.end) }, line, textStart: from, section }
+  return { paragraph: { text: line.text.slice(from, line.end), position: span(line, from, line.end) }, line, textStart: from, section, runIn: false }
 }
 
 /** The position of a section until it closes and its last line is known; never left in the model. */
@@ -71,11 +71,11 @@ interface Open {
 }
 
 /**
- * Builds the numbered tree. A list kind seen before in the open path closes everything below it (a sibling);
+ * Builds the numbered tree from `lines[from]` on, leaving out blank lines and those `skip` names. A list kind seen before in the open path closes everything below it (a sibling);
  * a kind not in the path opens a child. Numbers that continue the previous group's count (the seed's 1.–15. across
  * (一)…(四)) are a continuing sequence; a number that neither starts at 1 nor continues is reported.
  */
-export function buildStructure(lines: Line[], messages: Message[]): Structure {
+export function buildStructure(lines: Line[], from: number, skip: (line: Line) => boolean, messages: Message[]): Structure {
   const preamble: Paragraph[] = []
   const sections: Section[] = []
   const paragraphs: ParagraphRef[] = []
@@ -92,9 +92,9 @@ export function buildStructure(lines: Line[], messages: Message[]): Structure {
     if (section.children.length > 0) section.children = section.children.slice()
   }
 
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = from; i < lines.length; i++) {
     const line = lines[i]!
-    if (isBlank(line)) continue
+    if (isBlank(line) || skip(line)) continue
     const number = readHeadingNumber(line)
     if (number && !(number.scheme === 'decimal' && isDecimalInProse(number, stack))) {
       const at = stack.findIndex((o) => o.kind === number.kind)
@@ -211,7 +211,7 @@ function headingSection(
     const paragraph: Paragraph = { text: line.text.slice(bodyFrom, line.end), position: span(line, bodyFrom, line.end) }
     if (section.title && bodyFrom > from) paragraph.title = section.title
     section.paragraphs.push(paragraph)
-    paragraphs.push({ paragraph, line, textStart: bodyFrom, section })
+    paragraphs.push({ paragraph, line, textStart: bodyFrom, section, runIn: false })
   }
   return section
 }
