@@ -41,9 +41,18 @@ const CIRCLED = /[①-⑳]/y
 const WINDOW = 24
 
 /** The number of `length` units at the line's content start, or undefined when its value could not be read. */
-function make(line: Line, scheme: NumberingScheme, value: number | undefined, length: number, kind: string = scheme): HeadingNumber | undefined {
+function make(
+  line: Line,
+  scheme: NumberingScheme,
+  value: number | undefined,
+  length: number,
+  kind: string = scheme,
+  path?: number[],
+): HeadingNumber | undefined {
   if (value === undefined) return undefined
-  return { scheme, kind, value, end: line.start + length, raw: line.text.slice(line.start, line.start + length) }
+  const number: HeadingNumber = { scheme, kind, value, end: line.start + length, raw: line.text.slice(line.start, line.start + length) }
+  if (path) number.path = path
+  return number
 }
 
 function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
@@ -72,8 +81,7 @@ export function readHeadingNumber(line: Line): HeadingNumber | undefined {
     const after = line.text.slice(from + m[0].length, line.end)
     // a lone number followed by a space is a heading only when a short title follows (1　总则), not prose (3 个月)
     if (path.length === 1 && (after.length > 30 || /[。,;:，；：]/.test(after))) return undefined
-    const number = make(line, 'decimal', path[path.length - 1], m[1]!.length, `decimal-${path.length}`)
-    return number && { ...number, path }
+    return make(line, 'decimal', path[path.length - 1], m[1]!.length, `decimal-${path.length}`, path)
   }
   return undefined
 }

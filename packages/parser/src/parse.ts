@@ -9,6 +9,7 @@ import {
   type Paragraph,
   type Reference,
   type Responsibility,
+  type Section,
   schemaVersion,
 } from '@policybrief/core'
 import { CONVENTION, findBrackets, isCollective, parseClause } from './clauses.js'
@@ -419,8 +420,10 @@ function readResponsibilities(
   const responsibilities: Responsibility[] = []
   const aliases = new Map<string, string>()
   let convention = false
-  // where the task of the next clause starts: per section, the paragraph and column after the last clause
-  const cursor = new Map<unknown, { paragraph: number; column: number }>()
+  // where the task of the next clause starts: the paragraph and column after the last clause, in the section of the
+  // paragraph being read (a section's own paragraphs are contiguous, so one cursor serves; null before the first clause)
+  let cursorSection: Section | undefined | null = null
+  let cursor = { paragraph: 0, column: -1 }
   for (let p = 0; p < paragraphs.length; p++) {
     const ref = paragraphs[p]!
     const { line } = ref
@@ -458,20 +461,23 @@ function readResponsibilities(
         })
       }
       for (const [alias, name] of clause.aliases) aliases.set(alias, name)
-      const key = ref.section ?? 'preamble'
-      const from = cursor.get(key) ?? { paragraph: firstParagraphOf(paragraphs, p), column: -1 }
+      if (ref.section !== cursorSection) {
+        cursorSection = ref.section
+        cursor = { paragraph: firstParagraphOf(paragraphs, p), column: -1 }
+      }
       // the task is the text since the previous clause, less the punctuation that closed it; kept as slices of the
       // source, which cost no copy
       const parts: string[] = []
-      for (let q = Math.max(from.paragraph, 0); q <= p; q++) {
+      for (let q = cursor.paragraph; q <= p; q++) {
         const r = paragraphs[q]!
-        if ((r.section ?? 'preamble') !== key) continue
-        let start = q === from.paragraph && from.column >= 0 ? from.column : r.textStart
+        if (r.section !== ref.section) continue
+        let start = q === cursor.paragraph && cursor.column >= 0 ? cursor.column : r.textStart
         const stop = q === p ? bracket.start : r.line.end
         if (parts.length === 0) while (start < stop && isTaskLead(r.line.text.charCodeAt(start))) start++
         if (stop > start) parts.push(r.line.text.slice(start, stop))
       }
-      cursor.set(key, { paragraph: p, column: bracket.end })
+      cursor.paragraph = p
+      cursor.column = bracket.end
       responsibilities.push({
         id: `r${responsibilities.length + 1}`,
         section: ref.section?.id ?? 'preamble',
