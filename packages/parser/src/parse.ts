@@ -381,17 +381,14 @@ function readGoals(paragraphs: ParagraphRef[]): Goal[] {
     if (ref.paragraph.title) continue
     const m = GOAL.exec(ref.line.normSlice(ref.textStart, ref.textStart + 8))
     if (!m) continue
-    const goal: Goal = { year: Number(m[1]), text: ref.paragraph.text, targets: [], position: ref.paragraph.position }
+    // the —— bullets right after it, in its section, are its targets
+    let end = i + 1
+    while (end < paragraphs.length && paragraphs[end]!.section === ref.section && isDash(paragraphs[end]!.line.normCodeAt(paragraphs[end]!.line.start))) end++
+    const targets = paragraphs.slice(i + 1, end).map(({ paragraph }) =>
+      paragraph.title !== undefined ? { title: paragraph.title, text: paragraph.text } : { title: '', text: paragraph.text.replace(/^[—-]+/, '') },
+    )
+    const goal: Goal = { year: Number(m[1]), text: ref.paragraph.text, targets, position: ref.paragraph.position }
     if (ref.section) goal.section = ref.section.id
-    for (let j = i + 1; j < paragraphs.length; j++) {
-      const next = paragraphs[j]!
-      if (next.section !== ref.section || !isDash(next.line.normCodeAt(next.line.start))) break
-      goal.targets.push(
-        next.paragraph.title !== undefined
-          ? { title: next.paragraph.title, text: next.paragraph.text }
-          : { title: '', text: next.paragraph.text.replace(/^[—-]+/, '') },
-      )
-    }
     goals.push(goal)
   }
   return goals
