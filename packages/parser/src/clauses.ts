@@ -46,7 +46,10 @@ export interface ParsedClause {
   aliases: Array<[string, string]>
 }
 
-const VERB_TAIL = /(?:按照?职责分工|根据职责分工|按职责)?(?:分别|共同)?(牵头负责|牵头|负责|配合|参与)$/
+// the verb that ends a group, longest first, and the words that may stand before it: 按职责分工分别负责
+const VERBS = ['牵头负责', '牵头', '负责', '配合', '参与']
+const MANNER = ['分别', '共同']
+const DUTY = ['按照职责分工', '按职责分工', '根据职责分工', '按职责']
 const OPEN_TAIL = /等(?:有关|相关|其他)?(?:部门|单位|部门和单位|部门和地方|地方)?$/
 const NAME_CHARS = /^[\u3400-\u9fffA-Za-z0-9〔〕“”()]+$/
 // characters that occur in prose but not in the name of a body
@@ -118,6 +121,22 @@ function readName(text: string, original: string, s: number, e: number, into: st
   return true
 }
 
+/** The one of `words` that text[s, at) ends with, if any. */
+function wordBefore(words: string[], text: string, s: number, at: number): string | undefined {
+  for (const word of words) if (at - word.length >= s && text.startsWith(word, at - word.length)) return word
+  return undefined
+}
+
+/** The verb that ends text[s, e) and where the phrase it ends starts (`…按职责分工负责`: 负责, at 按), or undefined. */
+function verbTail(text: string, s: number, e: number): { verb: string; start: number } | undefined {
+  const verb = wordBefore(VERBS, text, s, e)
+  if (verb === undefined) return undefined
+  let start = e - verb.length
+  start -= wordBefore(MANNER, text, s, start)?.length ?? 0
+  start -= wordBefore(DUTY, text, s, start)?.length ?? 0
+  return { verb, start }
+}
+
 /** , ; ，；。 separate the groups of a clause (A牵头, B负责) */
 const isGroupSeparator = (c: number) => c === 0x2c || c === 0x3b || c === 0xff0c || c === 0xff1b || c === 0x3002
 
@@ -176,12 +195,12 @@ export function parseClause(inner: string, original: string, conventionActive: b
       while (e > s && isSpace(text.charCodeAt(e - 1))) e--
       if (s === e) continue
       groups++
-      const verb = VERB_TAIL.exec(text.slice(s, e))
-      lastHadVerb = verb !== null
-      const verbWord = verb?.[1]
-      if (verb) {
+      const tail = verbTail(text, s, e)
+      lastHadVerb = tail !== undefined
+      const verbWord = tail?.verb
+      if (tail) {
         sawVerb = true
-        e = s + verb.index
+        e = tail.start
       }
       // X会同A、B负责 or X分别会同A、B负责: X leads
       const meet = text.indexOf('会同', s)

@@ -1,6 +1,6 @@
 import type { NumberingScheme } from '@policybrief/core'
-import { type Line, normalizeLine } from './lines.js'
-import { chineseToInt, circledToInt } from './numerals.js'
+import { type Line, foldCode } from './lines.js'
+import { chineseToInt } from './numerals.js'
 
 export interface HeadingNumber {
   scheme: NumberingScheme
@@ -55,9 +55,17 @@ function make(
   return number
 }
 
-function matchAt(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+/** Where a sticky pattern's match at `at` ends, or -1. test() keeps no match array, and the parts are found by index. */
+function matchEnd(pattern: RegExp, text: string, at: number): number {
   pattern.lastIndex = at
-  return pattern.exec(text)
+  return pattern.test(text) ? pattern.lastIndex : -1
+}
+
+/** The value of the digits (０-９ as 0-9) in text[from, to). */
+function digitsValue(text: string, from: number, to: number): number {
+  let value = 0
+  for (let i = from; i < to; i++) value = value * 10 + foldCode(text.charCodeAt(i)) - 0x30
+  return value
 }
 
 /**
@@ -70,18 +78,29 @@ export function readHeadingNumber(line: Line): HeadingNumber | undefined {
   if (!mayStartNumber(line.normCodeAt(from))) return undefined
   // a number and what must follow it are looked for in a window of the content's first characters
   const text = line.text.slice(0, from + WINDOW)
-  let m: RegExpExecArray | null
-  if ((m = matchAt(ZH_DUN, text, from))) return make(line, 'zh-dun', chineseToInt(m[1]!), m[0].length)
-  if ((m = matchAt(ZH_PAREN, text, from))) return make(line, 'zh-paren', chineseToInt(m[1]!), m[0].length)
-  if ((m = matchAt(DIGIT_PAREN, text, from))) return make(line, 'digit-paren', Number(normalizeLine(m[1]!)), m[0].length)
-  if ((m = matchAt(CIRCLED, text, from))) return make(line, 'circled', circledToInt(m[0]), 1)
-  if ((m = matchAt(DIGIT_DOT, text, from))) return make(line, 'digit-dot', Number(normalizeLine(m[1]!)), m[0].length)
-  if ((m = matchAt(DECIMAL, text, from))) {
-    const path = normalizeLine(m[1]!).split('.').map(Number)
-    const after = line.text.slice(from + m[0].length, line.end)
+  let end: number
+  // 一、 and (一): the numeral is what the marks enclose
+  if ((end = matchEnd(ZH_DUN, text, from)) >= 0) return make(line, 'zh-dun', chineseToInt(text, from, end - 1), end - from)
+  if ((end = matchEnd(ZH_PAREN, text, from)) >= 0) return make(line, 'zh-paren', chineseToInt(text, from + 1, end - 1), end - from)
+  if ((end = matchEnd(DIGIT_PAREN, text, from)) >= 0) return make(line, 'digit-paren', digitsValue(text, from + 1, end - 1), end - from)
+  if (matchEnd(CIRCLED, text, from) >= 0) return make(line, 'circled', text.charCodeAt(from) - 0x2460 + 1, 1)
+  if ((end = matchEnd(DIGIT_DOT, text, from)) >= 0) return make(line, 'digit-dot', digitsValue(text, from, end - 1), end - from)
+  if ((end = matchEnd(DECIMAL, text, from)) >= 0) {
+    // the number is the match less the spaces after it; its parts are separated by . or ．
+    let numberEnd = end
+    while (foldCode(text.charCodeAt(numberEnd - 1)) === 0x20) numberEnd--
+    const path: number[] = []
+    let partStart = from
+    for (let i = from; i <= numberEnd; i++) {
+      if (i === numberEnd || foldCode(text.charCodeAt(i)) === 0x2e) {
+        path.push(digitsValue(text, partStart, i))
+        partStart = i + 1
+      }
+    }
+    const after = line.text.slice(end, line.end)
     // a lone number followed by a space is a heading only when a short title follows (1　总则), not prose (3 个月)
     if (path.length === 1 && (after.length > 30 || /[。,;:，；：]/.test(after))) return undefined
-    return make(line, 'decimal', path[path.length - 1], m[1]!.length, `decimal-${path.length}`, path)
+    return make(line, 'decimal', path[path.length - 1], numberEnd - from, `decimal-${path.length}`, path)
   }
   return undefined
 }

@@ -1,42 +1,34 @@
-const DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-}
+const DIGITS = new Map([...'〇零一二两三四五六七八九'].map((ch, i) => [ch.charCodeAt(0), [0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9][i]!]))
+const TEN = 0x5341 // 十
+const HUNDRED = 0x767e // 百
 
-/** 一 → 1, 十一 → 11, 二十 → 20, 一百零五 → 105; undefined when it is not a numeral. */
-export function chineseToInt(text: string): number | undefined {
-  if (text.length === 0 || text.length > 8) return undefined
+/** 一 → 1, 十一 → 11, 二十 → 20, 一百零五 → 105 in text[from, to); undefined when it is not a numeral. */
+export function chineseToInt(text: string, from = 0, to = text.length): number | undefined {
+  const length = to - from
+  if (length <= 0 || length > 8) return undefined
   let total = 0
   let current = 0
   let seenUnit = false
-  for (const ch of text) {
-    const d = DIGITS[ch]
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    const d = DIGITS.get(c)
     if (d !== undefined) {
       current = d
-    } else if (ch === '十') {
-      total += (current || 1) * 10
-      current = 0
-      seenUnit = true
-    } else if (ch === '百') {
-      total += (current || 1) * 100
+    } else if (c === TEN || c === HUNDRED) {
+      total += (current || 1) * (c === TEN ? 10 : 100)
       current = 0
       seenUnit = true
     } else {
       return undefined
     }
   }
-  if (!seenUnit && text.length > 1) {
+  if (!seenUnit && length > 1) {
     // digit by digit, as in years: 二〇一一
     let value = 0
-    for (const ch of text) value = value * 10 + DIGITS[ch]!
+    for (let i = from; i < to; i++) value = value * 10 + DIGITS.get(text.charCodeAt(i))!
     return value
   }
   return total + current
-}
-
-const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'
-export function circledToInt(ch: string): number | undefined {
-  const i = CIRCLED.indexOf(ch)
-  return i < 0 ? undefined : i + 1
 }
 
 const CN_DATE = /^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$/
