@@ -144,8 +144,9 @@ const rss = (parse) => {
     console.log(process.resourceUsage().maxRSS)`
   return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }).trim()) * 1024
 }
-const base = rss(false)
-const peak = rss(true)
+// medians of five children each: a single reading of the peak RSS varies by tens of MiB on this machine
+const base = median(Array.from({ length: quick ? 1 : 5 }, () => rss(false)))
+const peak = median(Array.from({ length: quick ? 1 : 5 }, () => rss(true)))
 out(`Peak memory while parsing the ${(corpus.length / 1e6).toFixed(1)} MB corpus: ${((peak - base) / 2 ** 20).toFixed(0)} MiB above the process baseline, **${((peak - base) / 2 ** 20 / (corpus.length / 1e6)).toFixed(1)} MiB per MB of input** (the model, with a position for every node, is held in memory).`)
 out()
 
