@@ -74,21 +74,15 @@ interface Found {
 /**
  * Reads `A、B、C等有关部门` in text[from, to) into `into`; false when any part is not a plausible name of a body.
  * `text` is the folded clause and `original` the clause as written; they have the same length, so one set of indices
- * serves both, and the names are sliced from `original`. Only 、 outside 〔…〕 and (…) separates.
+ * serves both, and the names are sliced from `original`.
  */
 function readNames(text: string, original: string, from: number, to: number, into: string[], found: Found): boolean {
-  let depth = 0
-  let partStart = from
-  for (let i = from; i <= to; i++) {
-    const c = i < to ? text.charCodeAt(i) : -1
-    if (c === 0x3014 || c === 0x28) depth++
-    else if ((c === 0x3015 || c === 0x29) && depth > 0) depth--
-    else if (c === -1 || (depth === 0 && c === 0x3001)) {
-      if (!readName(text, original, partStart, i, into, found)) return false
-      partStart = i + 1
-    }
+  for (let s = from; ; ) {
+    const e = partEnd(text, s, to, isNameSeparator)
+    if (!readName(text, original, s, e, into, found)) return false
+    if (e === to) return true
+    s = e + 1
   }
-  return true
 }
 
 function readName(text: string, original: string, s: number, e: number, into: string[], found: Found): boolean {
@@ -137,8 +131,26 @@ function verbTail(text: string, s: number, e: number): { verb: string; start: nu
   return { verb, start }
 }
 
-/** , ; ，；。 separate the groups of a clause (A牵头, B负责) */
-const isGroupSeparator = (c: number) => c === 0x2c || c === 0x3b || c === 0xff0c || c === 0xff1b || c === 0x3002
+/**
+ * Where the part of text[from, to) that starts at `from` ends: at the first separator outside 〔…〕 and (…), or at
+ * `to`. Every part starts outside brackets, so parts are found one after another from depth 0.
+ */
+function partEnd(text: string, from: number, to: number, isSeparator: (c: number) => boolean): number {
+  let depth = 0
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i)
+    if (c === 0x3014 || c === 0x28) depth++
+    else if ((c === 0x3015 || c === 0x29) && depth > 0) depth--
+    else if (depth === 0 && isSeparator(c)) return i
+  }
+  return to
+}
+
+/** 、 separates the names in a list */
+const isNameSeparator = (c: number) => c === 0x3001
+
+/** , ; ，；。 separate the groups of a clause (A牵头, B负责), and close the sentence a clause follows */
+export const isGroupSeparator = (c: number) => c === 0x2c || c === 0x3b || c === 0xff0c || c === 0xff1b || c === 0x3002
 
 /** The names in order of first appearance, less those in `except`, as an array of exactly their number (the model keeps it). */
 function distinct(names: string[], except: string[]): string[] {
@@ -181,48 +193,41 @@ export function parseClause(inner: string, original: string, conventionActive: b
   let lastHadVerb = false
   let explicitLead = false
   // the groups: parts between separators outside 〔…〕 and (…), each read as `names verb`
-  let depth = 0
-  let groupStart = 0
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : -1
-    if (c === 0x3014 || c === 0x28) depth++
-    else if ((c === 0x3015 || c === 0x29) && depth > 0) depth--
-    else if (c === -1 || (depth === 0 && isGroupSeparator(c))) {
-      let s = groupStart
-      let e = i
-      groupStart = i + 1
-      while (s < e && isSpace(text.charCodeAt(s))) s++
-      while (e > s && isSpace(text.charCodeAt(e - 1))) e--
-      if (s === e) continue
-      groups++
-      const tail = verbTail(text, s, e)
-      lastHadVerb = tail !== undefined
-      const verbWord = tail?.verb
-      if (tail) {
-        sawVerb = true
-        e = tail.start
-      }
-      // X会同A、B负责 or X分别会同A、B负责: X leads
-      const meet = text.indexOf('会同', s)
-      const together = meet >= 0 && meet + 2 <= e
-      const each = together && meet - 2 >= s && text.startsWith('分别', meet - 2)
-      const leads = text.indexOf('牵头', s)
-      if (together) {
-        if (!readNames(text, orig, s, each ? meet - 2 : meet, lead, found)) return undefined
-        if (!readNames(text, orig, meet + 2, e, responsible, found)) return undefined
-        explicitLead = true
-      } else if (leads > s && leads + 2 <= e) {
-        // X牵头，… or X牵头A、B负责 written without a comma
-        if (!readNames(text, orig, s, leads, lead, found)) return undefined
-        let rest = leads + 2
-        while (rest < e && isSpace(text.charCodeAt(rest))) rest++
-        if (rest < e && !readNames(text, orig, leads + 2, e, responsible, found)) return undefined
-        explicitLead = true
-      } else {
-        const leading = verbWord === '牵头' || verbWord === '牵头负责'
-        if (!readNames(text, orig, s, e, leading ? lead : responsible, found)) return undefined
-        if (leading) explicitLead = true
-      }
+  for (let groupStart = 0; groupStart <= text.length; ) {
+    let s = groupStart
+    let e = partEnd(text, s, text.length, isGroupSeparator)
+    groupStart = e + 1
+    while (s < e && isSpace(text.charCodeAt(s))) s++
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--
+    if (s === e) continue
+    groups++
+    const tail = verbTail(text, s, e)
+    lastHadVerb = tail !== undefined
+    const verbWord = tail?.verb
+    if (tail) {
+      sawVerb = true
+      e = tail.start
+    }
+    // X会同A、B负责 or X分别会同A、B负责: X leads
+    const meet = text.indexOf('会同', s)
+    const together = meet >= 0 && meet + 2 <= e
+    const each = together && meet - 2 >= s && text.startsWith('分别', meet - 2)
+    const leads = text.indexOf('牵头', s)
+    if (together) {
+      if (!readNames(text, orig, s, each ? meet - 2 : meet, lead, found)) return undefined
+      if (!readNames(text, orig, meet + 2, e, responsible, found)) return undefined
+      explicitLead = true
+    } else if (leads > s && leads + 2 <= e) {
+      // X牵头，… or X牵头A、B负责 written without a comma
+      if (!readNames(text, orig, s, leads, lead, found)) return undefined
+      let rest = leads + 2
+      while (rest < e && isSpace(text.charCodeAt(rest))) rest++
+      if (rest < e && !readNames(text, orig, leads + 2, e, responsible, found)) return undefined
+      explicitLead = true
+    } else {
+      const leading = verbWord === '牵头' || verbWord === '牵头负责'
+      if (!readNames(text, orig, s, e, leading ? lead : responsible, found)) return undefined
+      if (leading) explicitLead = true
     }
   }
   if (groups === 0) return undefined

@@ -73,7 +73,7 @@ export function readAddressees(line: Line): string[] {
 export function isIssuerLine(line: Line): boolean {
   if (line.end - line.start > 40) return false
   const norm = line.normSlice(line.start, line.end).trim()
-  return norm.length >= 2 && norm.length <= 40 && !/[。,;:、!?()]/.test(norm) && /^[\u3400-\u9fff]/.test(norm)
+  return norm.length >= 2 && !/[。,;:、!?()]/.test(norm) && /^[\u3400-\u9fff]/.test(norm)
 }
 
 export function lineDate(line: Line): string | undefined {

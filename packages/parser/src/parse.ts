@@ -12,7 +12,7 @@ import {
   type Section,
   schemaVersion,
 } from '@policybrief/core'
-import { CONVENTION, findBrackets, isCollective, parseClause } from './clauses.js'
+import { CONVENTION, findBrackets, isCollective, isGroupSeparator, parseClause } from './clauses.js'
 import { decodeBytes } from './decode.js'
 import { type Line, content, isBlank, isSpace, span, splitLines } from './lines.js'
 import {
@@ -26,7 +26,7 @@ import {
   readDocType,
 } from './metadata.js'
 import { sha256Hex } from './sha256.js'
-import { type ParagraphRef, buildStructure, isDash } from './structure.js'
+import { type ParagraphRef, buildStructure, isBullet } from './structure.js'
 
 export interface ParseOptions {
   /** file name recorded in `source.name` and used in messages */
@@ -383,7 +383,7 @@ function readGoals(paragraphs: ParagraphRef[]): Goal[] {
     if (!m) continue
     // the —— bullets right after it, in its section, are its targets
     let end = i + 1
-    while (end < paragraphs.length && paragraphs[end]!.section === ref.section && isDash(paragraphs[end]!.line.normCodeAt(paragraphs[end]!.line.start))) end++
+    while (end < paragraphs.length && paragraphs[end]!.section === ref.section && isBullet(paragraphs[end]!)) end++
     const targets = paragraphs.slice(i + 1, end).map(({ paragraph }) =>
       paragraph.title !== undefined ? { title: paragraph.title, text: paragraph.text } : { title: '', text: paragraph.text.replace(/^[—-]+/, '') },
     )
@@ -407,7 +407,7 @@ function firstParagraphOf(paragraphs: ParagraphRef[], p: number): number {
 
 /** What may stand between a clause and the next task: spaces and the punctuation that closed the sentence. */
 function isTaskLead(c: number): boolean {
-  return isSpace(c) || c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff0c || c === 0x2c
+  return isSpace(c) || isGroupSeparator(c)
 }
 
 function readResponsibilities(
@@ -482,7 +482,7 @@ function readResponsibilities(
         responsible: clause.responsible,
         open: clause.open,
         raw: line.text.slice(bracket.start, bracket.end),
-        text: (parts.length === 1 ? parts[0]! : parts.join('\n')).trim(),
+        text: parts.join('\n').trim(),
         position: span(line, bracket.start, bracket.end),
       })
     }

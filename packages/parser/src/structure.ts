@@ -42,8 +42,13 @@ function runInTitle(line: Line, from: number, to: number): { title: [number, num
 }
 
 /** — or - (after folding), the marks of a bullet */
-export function isDash(c: number): boolean {
+function isDash(c: number): boolean {
   return c === 0x2014 || c === 0x2d
+}
+
+/** A —— bullet: a paragraph whose line starts with a dash. */
+export function isBullet(ref: ParagraphRef): boolean {
+  return isDash(ref.line.normCodeAt(ref.line.start))
 }
 
 function makeParagraph(line: Line, from: number, section: Section | undefined): ParagraphRef {
@@ -77,9 +82,10 @@ interface Open {
 }
 
 /**
- * Builds the numbered tree from `lines[from]` on, leaving out blank lines and those `skip` names. A list kind seen before in the open path closes everything below it (a sibling);
- * a kind not in the path opens a child. Numbers that continue the previous group's count (the seed's 1.–15. across
- * (一)…(四)) are a continuing sequence; a number that neither starts at 1 nor continues is reported.
+ * Builds the numbered tree from `lines[from]` on, leaving out blank lines and those `skip` names. A list kind seen
+ * before in the open path closes everything below it (a sibling); a kind not in the path opens a child. Numbers that
+ * continue the previous group's count (the seed's 1.–15. across (一)…(四)) are a continuing sequence; a number that
+ * neither starts at 1 nor continues is reported.
  */
 export function buildStructure(lines: Line[], from: number, skip: (line: Line) => boolean, messages: Message[]): Structure {
   const preamble: Paragraph[] = []
@@ -238,7 +244,6 @@ function bodyOnHeadingLine(section: Section): boolean {
  * —— bullet; a lone short sentence opening an ordinary paragraph is just its first sentence.
  */
 function confirmRunInTitles(paragraphs: ParagraphRef[]): void {
-  const isBullet = (r: ParagraphRef) => isDash(r.line.normCodeAt(r.line.start))
   for (let i = 0; i < paragraphs.length; i++) {
     const ref = paragraphs[i]!
     if (!ref.runIn || isBullet(ref)) continue
