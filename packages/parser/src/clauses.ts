@@ -6,18 +6,13 @@
  */
 import { isSpace } from './lines.js'
 
-export interface Bracket {
-  /** index of `(` and one past `)` in the line */
-  start: number
-  end: number
-}
-
 /**
  * Top-level (…) groups from `from` to `to`, nesting respected, in one linear pass; full-width （） count as (). Unclosed
- * brackets are ignored.
+ * brackets are ignored. Each group is written as two entries of `into` from its start, the index of its `(` and one
+ * past its `)`, and the number of entries written is returned: one array serves every paragraph of a document.
  */
-export function findBrackets(text: string, from = 0, to = text.length): Bracket[] {
-  const found: Bracket[] = []
+export function findBrackets(text: string, from: number, to: number, into: number[]): number {
+  let count = 0
   let depth = 0
   let open = -1
   for (let i = from; i < to; i++) {
@@ -27,10 +22,13 @@ export function findBrackets(text: string, from = 0, to = text.length): Bracket[
       depth++
     } else if ((c === 0x29 || c === 0xff09) && depth > 0) {
       depth--
-      if (depth === 0) found.push({ start: open, end: i + 1 })
+      if (depth === 0) {
+        into[count++] = open
+        into[count++] = i + 1
+      }
     }
   }
-  return found
+  return count
 }
 
 /** `排在第一位的部门为牵头部门` / `列第一位者为牵头单位` — the document's statement that the first body listed leads. */
@@ -51,15 +49,13 @@ const VERBS = ['牵头负责', '牵头', '负责', '配合', '参与']
 const MANNER = ['分别', '共同']
 const DUTY = ['按照职责分工', '按职责分工', '根据职责分工', '按职责']
 const OPEN_TAIL = /等(?:有关|相关|其他)?(?:部门|单位|部门和单位|部门和地方|地方)?$/
-const NAME_CHARS = /^[\u3400-\u9fffA-Za-z0-9〔〕“”()]+$/
 // characters that occur in prose but not in the name of a body
-const PROSE_CHARS = /[由的在对将要把向为从以含是并或与于]/
+const PROSE_CHARS = new Set(Array.from('由的在对将要把向为从以含是并或与于', (ch) => ch.charCodeAt(0)))
 const BODY_SUFFIX =
   /(?:部|委|局|办|厅|院|会|署|行|府|单位|部门|中心|组|室|队|处|所|中央|联|团|社|台|馆|司|公司|集团|协会)$/
 const ALIAS = /[〔(]以下简称[“"]?([^〕)”"]+)[”"]?[〕)]/
 
 const COLLECTIVE = /^各|^有关|^其他|^相关|有关部门|有关单位|其他成员单位|各成员单位/
-const HAN = /[\u3400-\u9fff]/
 
 export function isCollective(name: string): boolean {
   return COLLECTIVE.test(name)
@@ -72,11 +68,23 @@ interface Found {
 }
 
 /**
+ * The names one clause lists in one role, in order, duplicates included. One list per role serves every clause
+ * (parseClause is not re-entrant), so reading a clause leaves no half-filled arrays behind; `count` is reset instead of
+ * `length`, which would give up the array's storage.
+ */
+interface Names {
+  items: string[]
+  count: number
+}
+const leadNames: Names = { items: [], count: 0 }
+const responsibleNames: Names = { items: [], count: 0 }
+
+/**
  * Reads `A、B、C等有关部门` in text[from, to) into `into`; false when any part is not a plausible name of a body.
  * `text` is the folded clause and `original` the clause as written; they have the same length, so one set of indices
  * serves both, and the names are sliced from `original`.
  */
-function readNames(text: string, original: string, from: number, to: number, into: string[], found: Found): boolean {
+function readNames(text: string, original: string, from: number, to: number, into: Names, found: Found): boolean {
   for (let s = from; ; ) {
     const e = partEnd(text, s, to, isNameSeparator)
     if (!readName(text, original, s, e, into, found)) return false
@@ -85,12 +93,45 @@ function readNames(text: string, original: string, from: number, to: number, int
   }
 }
 
-function readName(text: string, original: string, s: number, e: number, into: string[], found: Found): boolean {
+/**
+ * Whether text[s, e) can be the name of a body: 2 to 40 units of Han characters, Latin letters, digits, 〔〕“”() (in
+ * folded text), at least one of them Han, and none of the characters that only prose has.
+ */
+function isName(text: string, s: number, e: number): boolean {
+  if (e - s < 2 || e - s > 40) return false
+  let han = false
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i)
+    if (c >= 0x3400 && c <= 0x9fff) {
+      if (PROSE_CHARS.has(c)) return false
+      han = true
+    } else if (
+      !((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x28 || c === 0x29) &&
+      c !== 0x3014 && c !== 0x3015 && c !== 0x201c && c !== 0x201d
+    ) {
+      return false
+    }
+  }
+  return han
+}
+
+/** Whether `word` occurs in text[s, e). */
+function occursIn(text: string, word: string, s: number, e: number): boolean {
+  const at = text.indexOf(word, s)
+  return at >= 0 && at + word.length <= e
+}
+
+function readName(text: string, original: string, s: number, e: number, into: Names, found: Found): boolean {
   while (s < e && isSpace(text.charCodeAt(s))) s++
   while (e > s && isSpace(text.charCodeAt(e - 1))) e--
+  // most names are plain: checked in place, and only the name as written is sliced (it is what the model keeps)
+  if (!occursIn(text, '以下简称', s, e) && !occursIn(text, '等', s, e)) {
+    if (!isName(text, s, e)) return false
+    into.items[into.count++] = original.slice(s, e)
+    return true
+  }
   let name = text.slice(s, e)
   let raw = original.slice(s, e)
-  // the cheap includes() checks spare most names a regular expression and its match
   const alias = name.includes('以下简称') ? ALIAS.exec(name) : null
   // a body introduced as 全称（以下简称 简称） is listed under the short name the document goes on to use, so every
   // clause of that body names it the same way; the full name becomes the agency's fullName
@@ -109,9 +150,8 @@ function readName(text: string, original: string, s: number, e: number, into: st
     name = name.slice(0, openTail.index)
     raw = raw.slice(0, openTail.index)
   }
-  if (name.length < 2 || name.length > 40 || !NAME_CHARS.test(name) || PROSE_CHARS.test(name)) return false
-  if (!HAN.test(name)) return false
-  into.push(shortName ?? raw)
+  if (!isName(name, 0, name.length)) return false
+  into.items[into.count++] = shortName ?? raw
   return true
 }
 
@@ -152,15 +192,17 @@ const isNameSeparator = (c: number) => c === 0x3001
 /** , ; ，；。 separate the groups of a clause (A牵头, B负责), and close the sentence a clause follows */
 export const isGroupSeparator = (c: number) => c === 0x2c || c === 0x3b || c === 0xff0c || c === 0xff1b || c === 0x3002
 
-/** The names in order of first appearance, less those in `except`, as an array of exactly their number (the model keeps it). */
-function distinct(names: string[], except: string[]): string[] {
-  let kept = 0
-  next: for (const name of names) {
+/** The names of `names` from `from` on, in order of first appearance, less those in `except`, as an array of exactly their number (the model keeps it). */
+function distinct(names: Names, from: number, except: string[]): string[] {
+  const items = names.items
+  let kept = from
+  next: for (let i = from; i < names.count; i++) {
+    const name = items[i]!
     if (except.includes(name)) continue
-    for (let j = 0; j < kept; j++) if (names[j] === name) continue next
-    names[kept++] = name
+    for (let j = from; j < kept; j++) if (items[j] === name) continue next
+    items[kept++] = name
   }
-  return names.slice(0, kept)
+  return items.slice(from, kept)
 }
 
 /**
@@ -185,8 +227,10 @@ export function parseClause(inner: string, original: string, conventionActive: b
     orig = orig.slice(0, cut.length)
   }
   const leadByConvention = conventionActive || statesConvention
-  const lead: string[] = []
-  const responsible: string[] = []
+  const lead = leadNames
+  const responsible = responsibleNames
+  lead.count = 0
+  responsible.count = 0
   const found: Found = { open: false, aliases: [] }
   let groups = 0
   let sawVerb = false
@@ -233,13 +277,16 @@ export function parseClause(inner: string, original: string, conventionActive: b
   if (groups === 0) return undefined
   if (!sawVerb) {
     // a bare list counts only where the document has stated the convention and every item names a body
-    if (!leadByConvention || !responsible.every((n) => BODY_SUFFIX.test(n))) return undefined
+    if (!leadByConvention) return undefined
+    for (let i = 0; i < responsible.count; i++) if (!BODY_SUFFIX.test(responsible.items[i]!)) return undefined
   } else if (!lastHadVerb) {
     return undefined
   }
-  if (!explicitLead && leadByConvention && responsible.length > 0 && !isCollective(responsible[0]!)) {
-    lead.push(responsible.shift()!)
+  // by convention the first body listed leads (no name was read as a lead when explicitLead is false)
+  let firstResponsible = 0
+  if (!explicitLead && leadByConvention && responsible.count > 0 && !isCollective(responsible.items[0]!)) {
+    lead.items[lead.count++] = responsible.items[firstResponsible++]!
   }
-  const uniqueLead = distinct(lead, [])
-  return { lead: uniqueLead, responsible: distinct(responsible, uniqueLead), open: found.open, statesConvention, aliases: found.aliases }
+  const uniqueLead = distinct(lead, 0, [])
+  return { lead: uniqueLead, responsible: distinct(responsible, firstResponsible, uniqueLead), open: found.open, statesConvention, aliases: found.aliases }
 }

@@ -416,6 +416,7 @@ function readResponsibilities(
 ): { responsibilities: Responsibility[]; aliases: Map<string, string> } {
   const responsibilities: Responsibility[] = []
   const aliases = new Map<string, string>()
+  const bracketList: number[] = []
   let convention = false
   // where the task of the next clause starts: the paragraph and column after the last clause, in the section of the
   // paragraph being read (a section's own paragraphs are contiguous, so one cursor serves; null before the first clause)
@@ -429,21 +430,25 @@ function readResponsibilities(
     const hasBracket = line.text.indexOf('（', ref.textStart) >= 0 || line.text.indexOf('(', ref.textStart) >= 0
     const mayStateConvention = line.text.indexOf('第一位', ref.textStart) >= 0
     if (!hasBracket && !mayStateConvention) continue
-    const brackets = hasBracket ? findBrackets(line.text, ref.textStart, line.end) : []
+    const brackets = bracketList
+    const found = hasBracket ? findBrackets(line.text, ref.textStart, line.end, brackets) : 0
     const prose = mayStateConvention ? CONVENTION.exec(line.text.slice(ref.textStart, line.end)) : null
-    const proseAt = prose && !brackets.some((b) => b.start <= prose.index + ref.textStart && prose.index + ref.textStart < b.end) ? prose.index + ref.textStart : -1
-    for (const bracket of brackets) {
-      if (proseAt >= 0 && proseAt < bracket.start) convention = true
-      if (bracket.end - bracket.start > 402) continue
-      const inner = line.normSlice(bracket.start + 1, bracket.end - 1)
-      const clause = parseClause(inner, line.text.slice(bracket.start + 1, bracket.end - 1), convention)
+    let proseAt = prose ? prose.index + ref.textStart : -1
+    for (let b = 0; proseAt >= 0 && b < found; b += 2) if (brackets[b]! <= proseAt && proseAt < brackets[b + 1]!) proseAt = -1
+    for (let b = 0; b < found; b += 2) {
+      const start = brackets[b]!
+      const end = brackets[b + 1]!
+      if (proseAt >= 0 && proseAt < start) convention = true
+      if (end - start > 402) continue
+      const inner = line.normSlice(start + 1, end - 1)
+      const clause = parseClause(inner, line.text.slice(start + 1, end - 1), convention)
       if (!clause) {
         if (/负责|牵头/.test(inner) && /(?:负责|牵头)$/.test(inner.trim())) {
           messages.push({
             ruleId: 'unparsed-clause',
             severity: 'info',
-            reason: `${line.text.slice(bracket.start, bracket.end)} mentions 负责/牵头 but is not a list of bodies; read as text.`,
-            position: span(line, bracket.start, bracket.end),
+            reason: `${line.text.slice(start, end)} mentions 负责/牵头 but is not a list of bodies; read as text.`,
+            position: span(line, start, end),
           })
         }
         continue
@@ -454,36 +459,40 @@ function readResponsibilities(
           ruleId: 'lead-convention',
           severity: 'info',
           reason: 'The document states that the first body listed leads; leads follow that convention from here on.',
-          position: span(line, bracket.start, bracket.end),
+          position: span(line, start, end),
         })
       }
-      for (const [alias, name] of clause.aliases) aliases.set(alias, name)
+      for (let a = 0; a < clause.aliases.length; a++) aliases.set(clause.aliases[a]![0], clause.aliases[a]![1])
       if (ref.section !== cursorSection) {
         cursorSection = ref.section
         cursor = { paragraph: firstParagraphOf(paragraphs, p), column: -1 }
       }
-      // the task is the text since the previous clause, less the punctuation that closed it; kept as slices of the
-      // source, which cost no copy
-      const parts: string[] = []
+      // the task is the text since the previous clause, less the punctuation that closed it; a slice of the source
+      // (which costs no copy) when it lies in one paragraph, as most do, and its paragraphs joined by line breaks if not
+      let task = ''
+      let parts: string[] | undefined
       for (let q = cursor.paragraph; q <= p; q++) {
         const r = paragraphs[q]!
         if (r.section !== ref.section) continue
-        let start = q === cursor.paragraph && cursor.column >= 0 ? cursor.column : r.textStart
-        const stop = q === p ? bracket.start : r.line.end
-        if (parts.length === 0) while (start < stop && isTaskLead(r.line.text.charCodeAt(start))) start++
-        if (stop > start) parts.push(r.line.text.slice(start, stop))
+        let from = q === cursor.paragraph && cursor.column >= 0 ? cursor.column : r.textStart
+        const stop = q === p ? start : r.line.end
+        if (task === '') while (from < stop && isTaskLead(r.line.text.charCodeAt(from))) from++
+        if (stop <= from) continue
+        const part = r.line.text.slice(from, stop)
+        if (task === '') task = part
+        else (parts ??= [task]).push(part)
       }
       cursor.paragraph = p
-      cursor.column = bracket.end
+      cursor.column = end
       responsibilities.push({
         id: `r${responsibilities.length + 1}`,
         section: ref.section?.id ?? 'preamble',
         lead: clause.lead,
         responsible: clause.responsible,
         open: clause.open,
-        raw: line.text.slice(bracket.start, bracket.end),
-        text: parts.join('\n').trim(),
-        position: span(line, bracket.start, bracket.end),
+        raw: line.text.slice(start, end),
+        text: (parts ? parts.join('\n') : task).trim(),
+        position: span(line, start, end),
       })
     }
     if (proseAt >= 0) convention = true
@@ -492,23 +501,29 @@ function readResponsibilities(
 }
 
 function collectAgencies(responsibilities: Responsibility[], aliases: Map<string, string>): Agency[] {
-  // per body, in order of first mention, the sections it leads and shares (a Set each: a body can be named in
-  // thousands of clauses)
-  const byName = new Map<string, { agency: Agency; lead: Set<string>; responsible: Set<string> }>()
+  // per body, in order of first mention, the sections it leads and shares. A section's clauses are contiguous (its own
+  // paragraphs come before its children's), so a section already listed for a body is the last one listed for it.
+  const byName = new Map<string, { agency: Agency; lastLead: string | undefined; lastResponsible: string | undefined }>()
   const entryOf = (name: string) => {
     let entry = byName.get(name)
     if (!entry) {
       const agency: Agency = { name, kind: isCollective(name) ? 'collective' : 'body', lead: [], responsible: [] }
       const full = aliases.get(name)
       if (full) agency.fullName = full
-      byName.set(name, (entry = { agency, lead: new Set(), responsible: new Set() }))
+      byName.set(name, (entry = { agency, lastLead: undefined, lastResponsible: undefined }))
     }
     return entry
   }
   for (let i = 0; i < responsibilities.length; i++) {
     const { lead, responsible, section } = responsibilities[i]!
-    for (let j = 0; j < lead.length; j++) entryOf(lead[j]!).lead.add(section)
-    for (let j = 0; j < responsible.length; j++) entryOf(responsible[j]!).responsible.add(section)
+    for (let j = 0; j < lead.length; j++) {
+      const entry = entryOf(lead[j]!)
+      if (entry.lastLead !== section) entry.agency.lead.push((entry.lastLead = section))
+    }
+    for (let j = 0; j < responsible.length; j++) {
+      const entry = entryOf(responsible[j]!)
+      if (entry.lastResponsible !== section) entry.agency.responsible.push((entry.lastResponsible = section))
+    }
   }
-  return Array.from(byName.values(), ({ agency, lead, responsible }) => ({ ...agency, lead: [...lead], responsible: [...responsible] }))
+  return Array.from(byName.values(), (entry) => entry.agency)
 }

@@ -239,6 +239,10 @@ function bodyOnHeadingLine(section: Section): boolean {
   return section.paragraphs.length > 0 && section.paragraphs[0]!.position.start.line === section.position.start.line
 }
 
+function isRunInOf(ref: ParagraphRef | undefined, section: Section | undefined): boolean {
+  return ref !== undefined && ref.runIn && ref.section === section
+}
+
 /**
  * A short first sentence is a run-in title when it is one of a series (principles 服务大局。… 融合创新。…), or a
  * —— bullet; a lone short sentence opening an ordinary paragraph is just its first sentence.
@@ -247,8 +251,7 @@ function confirmRunInTitles(paragraphs: ParagraphRef[]): void {
   for (let i = 0; i < paragraphs.length; i++) {
     const ref = paragraphs[i]!
     if (!ref.runIn || isBullet(ref)) continue
-    const near = (r: ParagraphRef | undefined) => r !== undefined && r.runIn === true && r.section === ref.section
-    if (near(paragraphs[i - 1]) || near(paragraphs[i + 1])) continue
+    if (isRunInOf(paragraphs[i - 1], ref.section) || isRunInOf(paragraphs[i + 1], ref.section)) continue
     ref.runIn = false
     ref.textStart = ref.line.start
     ref.paragraph.text = ref.line.text.slice(ref.line.start, ref.line.end)
