@@ -335,7 +335,8 @@ function readOpinion(text: string, encoding: Encoding, bytes: Uint8Array, option
 
 function readReferences(lines: Line[], own: Set<string>): Reference[] {
   const byTitle = new Map<string, Reference>()
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
     // 《 and 》 are not folded, so the text serves; only a 文号 after the title needs the folded form
     const text = line.text
     let at = text.indexOf('《')
@@ -378,7 +379,8 @@ function readGoals(paragraphs: ParagraphRef[]): Goal[] {
   const goals: Goal[] = []
   for (let i = 0; i < paragraphs.length; i++) {
     const ref = paragraphs[i]!
-    if (ref.paragraph.title) continue
+    // a goal opens with 到 (checked first: most paragraphs are not goals, and the check costs no slice)
+    if (ref.paragraph.title || ref.line.text.charCodeAt(ref.textStart) !== 0x5230) continue
     const m = GOAL.exec(ref.line.normSlice(ref.textStart, ref.textStart + 8))
     if (!m) continue
     // the —— bullets right after it, in its section, are its targets
