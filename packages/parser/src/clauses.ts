@@ -105,14 +105,19 @@ function isName(text: string, s: number, e: number): boolean {
     if (c >= 0x3400 && c <= 0x9fff) {
       if (PROSE_CHARS.has(c)) return false
       han = true
-    } else if (
-      !((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x28 || c === 0x29) &&
-      c !== 0x3014 && c !== 0x3015 && c !== 0x201c && c !== 0x201d
-    ) {
+    } else if (!isNameMark(c)) {
       return false
     }
   }
   return han
+}
+
+/** The other units a name may hold (folded): Latin letters, digits, () 〔〕 and “”. */
+function isNameMark(c: number): boolean {
+  return (
+    (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) ||
+    c === 0x28 || c === 0x29 || c === 0x3014 || c === 0x3015 || c === 0x201c || c === 0x201d
+  )
 }
 
 /** Whether `word` occurs in text[s, e). */
