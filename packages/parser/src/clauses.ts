@@ -129,15 +129,17 @@ function occursIn(text: string, word: string, s: number, e: number): boolean {
 function readName(text: string, original: string, s: number, e: number, into: Names, found: Found): boolean {
   while (s < e && isSpace(text.charCodeAt(s))) s++
   while (e > s && isSpace(text.charCodeAt(e - 1))) e--
+  const hasAlias = occursIn(text, '以下简称', s, e)
+  const hasTail = occursIn(text, '等', s, e)
   // most names are plain: checked in place, and only the name as written is sliced (it is what the model keeps)
-  if (!occursIn(text, '以下简称', s, e) && !occursIn(text, '等', s, e)) {
+  if (!hasAlias && !hasTail) {
     if (!isName(text, s, e)) return false
     into.items[into.count++] = original.slice(s, e)
     return true
   }
   let name = text.slice(s, e)
   let raw = original.slice(s, e)
-  const alias = name.includes('以下简称') ? ALIAS.exec(name) : null
+  const alias = hasAlias ? ALIAS.exec(name) : null
   // a body introduced as 全称（以下简称 简称） is listed under the short name the document goes on to use, so every
   // clause of that body names it the same way; the full name becomes the agency's fullName
   let shortName: string | undefined
@@ -149,6 +151,7 @@ function readName(text: string, original: string, s: number, e: number, into: Na
     shortName = original.slice(s + at, s + at + alias[1]!.length)
     found.aliases.push([shortName, raw])
   }
+  // an alias may have held the 等 (以下简称“等”), so the check is made again on what is left
   const openTail = name.includes('等') ? OPEN_TAIL.exec(name) : null
   if (openTail && openTail[0].length < name.length) {
     found.open = true

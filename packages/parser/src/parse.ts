@@ -418,7 +418,8 @@ function readResponsibilities(
 ): { responsibilities: Responsibility[]; aliases: Map<string, string> } {
   const responsibilities: Responsibility[] = []
   const aliases = new Map<string, string>()
-  const bracketList: number[] = []
+  // the brackets of the paragraph being read, as index pairs (findBrackets); one list serves every paragraph
+  const brackets: number[] = []
   let convention = false
   // where the task of the next clause starts: the paragraph and column after the last clause, in the section of the
   // paragraph being read (a section's own paragraphs are contiguous, so one cursor serves; null before the first clause)
@@ -432,7 +433,6 @@ function readResponsibilities(
     const hasBracket = line.text.indexOf('（', ref.textStart) >= 0 || line.text.indexOf('(', ref.textStart) >= 0
     const mayStateConvention = line.text.indexOf('第一位', ref.textStart) >= 0
     if (!hasBracket && !mayStateConvention) continue
-    const brackets = bracketList
     const found = hasBracket ? findBrackets(line.text, ref.textStart, line.end, brackets) : 0
     const prose = mayStateConvention ? CONVENTION.exec(line.text.slice(ref.textStart, line.end)) : null
     let proseAt = prose ? prose.index + ref.textStart : -1
@@ -505,27 +505,24 @@ function readResponsibilities(
 function collectAgencies(responsibilities: Responsibility[], aliases: Map<string, string>): Agency[] {
   // per body, in order of first mention, the sections it leads and shares. A section's clauses are contiguous (its own
   // paragraphs come before its children's), so a section already listed for a body is the last one listed for it.
-  const byName = new Map<string, { agency: Agency; lastLead: string | undefined; lastResponsible: string | undefined }>()
-  const entryOf = (name: string) => {
-    let entry = byName.get(name)
-    if (!entry) {
-      const agency: Agency = { name, kind: isCollective(name) ? 'collective' : 'body', lead: [], responsible: [] }
+  const byName = new Map<string, Agency>()
+  const agencyOf = (name: string) => {
+    let agency = byName.get(name)
+    if (!agency) {
+      agency = { name, kind: isCollective(name) ? 'collective' : 'body', lead: [], responsible: [] }
       const full = aliases.get(name)
       if (full) agency.fullName = full
-      byName.set(name, (entry = { agency, lastLead: undefined, lastResponsible: undefined }))
+      byName.set(name, agency)
     }
-    return entry
+    return agency
+  }
+  const list = (sections: string[], section: string) => {
+    if (sections[sections.length - 1] !== section) sections.push(section)
   }
   for (let i = 0; i < responsibilities.length; i++) {
     const { lead, responsible, section } = responsibilities[i]!
-    for (let j = 0; j < lead.length; j++) {
-      const entry = entryOf(lead[j]!)
-      if (entry.lastLead !== section) entry.agency.lead.push((entry.lastLead = section))
-    }
-    for (let j = 0; j < responsible.length; j++) {
-      const entry = entryOf(responsible[j]!)
-      if (entry.lastResponsible !== section) entry.agency.responsible.push((entry.lastResponsible = section))
-    }
+    for (let j = 0; j < lead.length; j++) list(agencyOf(lead[j]!).lead, section)
+    for (let j = 0; j < responsible.length; j++) list(agencyOf(responsible[j]!).responsible, section)
   }
-  return Array.from(byName.values(), (entry) => entry.agency)
+  return [...byName.values()]
 }
