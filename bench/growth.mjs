@@ -3,16 +3,10 @@
 // every row alike.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseOpinion } from '@policybrief/parser'
+import { SEED, median, root } from './common.mjs'
 
-const root = fileURLToPath(new URL('../', import.meta.url))
 const quick = process.argv.includes('--quick')
-const SEED = 'beijing-internet-plus-2016.txt'
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-}
 
 const seedText = readFileSync(join(root, 'seeds', SEED), 'utf8')
 const inputs = new Map([1, 10, 100].map((n) => [n, new TextEncoder().encode(Array(n).fill(seedText).join('\n'))]))

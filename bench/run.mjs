@@ -6,17 +6,15 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { buildBriefing } from '@policybrief/core'
 import { parseOpinion } from '@policybrief/parser'
 import { renderDocx } from '@policybrief/render-docx'
 import { renderJson } from '@policybrief/render-json'
 import { renderMarkdown } from '@policybrief/render-markdown'
 import { renderPdf } from '@policybrief/render-pdf'
+import { SEED, median, root } from './common.mjs'
 
-const root = fileURLToPath(new URL('../', import.meta.url))
 const quick = process.argv.includes('--quick')
-const SEED = 'beijing-internet-plus-2016.txt'
 const seedFiles = readdirSync(join(root, 'seeds')).filter((f) => f.endsWith('.txt'))
 const work = mkdtempSync(join(tmpdir(), 'policybrief-bench-'))
 const bin = join(root, 'packages/cli/bin/policybrief.js')
@@ -26,10 +24,6 @@ const out = (s = '') => {
   console.log(s)
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-}
 // in-process figures are for code the JIT has compiled, as in a pack (48 briefings a format) or a long-running service
 async function time(fn, { runs = quick ? 5 : 21, warmup = quick ? 5 : 20 } = {}) {
   for (let i = 0; i < warmup; i++) await fn()

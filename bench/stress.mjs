@@ -1,5 +1,6 @@
 // npm run stress: adversarial inputs at 1 MB and 10 MB; parse time must grow linearly (10 MB within 12× of 1 MB).
 import { parseOpinion } from '@policybrief/parser'
+import { median } from './common.mjs'
 
 const MB = 1 << 20
 const inputs = {
@@ -14,7 +15,6 @@ const inputs = {
   'goal lines (到2018年,)': (n) => '到2018年,目标\n——成效。文本\n'.repeat(n / 40),
   'LF lines, one CR at the end': (n) => `${'一行文字。\n'.repeat(n / 16)}\r`,
 }
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 function time(text) {
   const bytes = new TextEncoder().encode(text)
   const runs = []
