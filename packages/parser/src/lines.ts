@@ -1,40 +1,146 @@
 import type { Position } from '@policybrief/core'
 
 /**
- * One source line. `norm` has exactly the same length as `text` (a 1:1 map), so any index found in `norm`
- * is also an index into `text` and into the decoded source.
+ * The lines of a decoded source, kept as offsets into it. A large input has tens of thousands of lines that live as
+ * long as the parse; as four typed arrays they are no work for the garbage collector, where an object and a string
+ * per line were copied by it again and again. Every offset here (and every `at`, `from` and `to` the parser passes
+ * around) is an index into `source`; a column is only worked out for a position.
  */
-export class Line {
-  #norm: string | undefined
+export class Lines {
+  readonly count: number
+  /** offset of line i's first unit */
+  readonly offset: Int32Array
+  /** first and one-past-last offset of line i's content: indentation and trailing spaces excluded */
+  readonly start: Int32Array
+  readonly end: Int32Array
+  /** one past line i's last unit: where its line break is */
+  readonly stop: Int32Array
+
+  /** Splits on LF, CRLF and CR alike. */
+  constructor(readonly source: string) {
+    let capacity = 64
+    let offset = new Int32Array(capacity)
+    let start = new Int32Array(capacity)
+    let end = new Int32Array(capacity)
+    let stop = new Int32Array(capacity)
+    // indexOf is many times faster than a regular expression; a break is looked for again only once it is passed
+    // (a break that is not there is at Infinity), so a lone CR at the end does not make the split quadratic
+    const find = (ch: string, from: number) => {
+      const found = source.indexOf(ch, from)
+      return found < 0 ? Number.POSITIVE_INFINITY : found
+    }
+    let nextLf = -1
+    let nextCr = -1
+    let at = 0
+    let count = 0
+    for (;;) {
+      if (nextLf < at) nextLf = find('\n', at)
+      if (nextCr < at) nextCr = find('\r', at)
+      const lineStop = Math.min(nextLf, nextCr, source.length)
+      let s = at
+      let e = lineStop
+      while (s < e && isSpace(source.charCodeAt(s))) s++
+      while (e > s && isSpace(source.charCodeAt(e - 1))) e--
+      if (count === capacity) {
+        capacity *= 2
+        offset = grow(offset, capacity)
+        start = grow(start, capacity)
+        end = grow(end, capacity)
+        stop = grow(stop, capacity)
+      }
+      offset[count] = at
+      start[count] = s
+      end[count] = e
+      stop[count] = lineStop
+      count++
+      if (lineStop === source.length) break
+      at = lineStop + (source.charCodeAt(lineStop) === 0x0d && source.charCodeAt(lineStop + 1) === 0x0a ? 2 : 1)
+      // a final line break ends the last line; it does not open an empty one
+      if (at === source.length) break
+    }
+    this.count = count
+    this.offset = offset
+    this.start = start
+    this.end = end
+    this.stop = stop
+  }
+
+  isBlank(i: number): boolean {
+    return this.start[i]! >= this.end[i]!
+  }
+
+  /** Line i's content: the line less its indentation and trailing spaces. */
+  content(i: number): string {
+    return this.source.slice(this.start[i], this.end[i])
+  }
+
+  /** The unit at `at` as `normalizeLine` folds it. */
+  normCodeAt(at: number): number {
+    return foldCode(this.source.charCodeAt(at))
+  }
+
+  /** The source from `from` to `to`, folded (normalizeLine). */
+  normSlice(from: number, to: number): string {
+    return normalizeLine(this.source.slice(from, to))
+  }
+
+  /** Line i's content, folded. */
+  normContent(i: number): string {
+    return this.normSlice(this.start[i]!, this.end[i]!)
+  }
+
+  point(i: number, at: number) {
+    return { line: i + 1, column: at - this.offset[i]! + 1, offset: at }
+  }
+
+  /** Position of [from, to) on line i. */
+  span(i: number, from: number, to: number): Position {
+    return { start: this.point(i, from), end: this.point(i, to) }
+  }
+
+  /** Position of line i's content. */
+  spanContent(i: number): Position {
+    return this.span(i, this.start[i]!, this.end[i]!)
+  }
+
+  /** Position from the start of one line's content to the end of another's. */
+  spanLines(first: number, last: number): Position {
+    return { start: this.point(first, this.start[first]!), end: this.point(last, this.end[last]!) }
+  }
+}
+
+function grow(array: Int32Array, capacity: number) {
+  const grown = new Int32Array(capacity)
+  grown.set(array)
+  return grown
+}
+
+/**
+ * The first occurrence of one string in a source at or after a given offset. Asked with offsets that only grow (one
+ * pass over the lines), it searches each stretch of the source once, however far apart the occurrences are: a line
+ * with no 。 must not cost a search to the end of the document.
+ */
+export class NextOccurrence {
+  #from = Number.POSITIVE_INFINITY
+  #found = -1
   constructor(
-    /** 0-based line index */
-    readonly index: number,
-    /** offset of the line's first character in the decoded source */
-    readonly offset: number,
-    /** the line as written, without its line break */
-    readonly text: string,
-    /** first and one-past-last index of the content, indentation and trailing spaces excluded */
-    readonly start: number,
-    readonly end: number,
+    readonly source: string,
+    readonly what: string,
   ) {}
 
-  /**
-   * The line with full-width ASCII folded to half-width and every kind of space made an ASCII space. Made on first
-   * use: most lines are only ever looked at near their start (normSlice), and a copy of every line is most of the
-   * memory a large input costs.
-   */
-  get norm(): string {
-    return (this.#norm ??= normalizeLine(this.text))
+  /** The offset of the first occurrence at or after `from`, or -1. */
+  at(from: number): number {
+    if (from < this.#from || (this.#found >= 0 && this.#found < from)) {
+      this.#from = from
+      this.#found = this.source.indexOf(this.what, from)
+    }
+    return this.#found
   }
 
-  /** `norm.charCodeAt(i)` */
-  normCodeAt(i: number): number {
-    return foldCode(this.text.charCodeAt(i))
-  }
-
-  /** `norm.slice(from, to)`, without normalizing the rest of the line. */
-  normSlice(from: number, to: number = this.text.length): string {
-    return this.#norm !== undefined ? this.#norm.slice(from, to) : normalizeLine(this.text.slice(from, to))
+  /** Whether it occurs in [from, to). */
+  within(from: number, to: number): boolean {
+    const found = this.at(from)
+    return found >= 0 && found + this.what.length <= to
   }
 }
 
@@ -62,58 +168,4 @@ export function normalizeLine(text: string): string {
   let out = ''
   for (let k = 0; k < units.length; k += 8192) out += String.fromCharCode(...units.slice(k, k + 8192))
   return out
-}
-
-/** Splits on LF, CRLF and CR alike, keeping every offset pointing into `source`. */
-export function splitLines(source: string): Line[] {
-  const lines: Line[] = []
-  // indexOf is many times faster than a regular expression; a break is looked for again only once it is passed
-  // (a break that is not there is at Infinity), so a lone CR at the end does not make the split quadratic
-  const find = (ch: string, from: number) => {
-    const found = source.indexOf(ch, from)
-    return found < 0 ? Number.POSITIVE_INFINITY : found
-  }
-  let nextLf = -1
-  let nextCr = -1
-  let offset = 0
-  let index = 0
-  for (;;) {
-    if (nextLf < offset) nextLf = find('\n', offset)
-    if (nextCr < offset) nextCr = find('\r', offset)
-    const end = Math.min(nextLf, nextCr, source.length)
-    const text = source.slice(offset, end)
-    let start = 0
-    let stop = text.length
-    while (start < stop && isSpace(text.charCodeAt(start))) start++
-    while (stop > start && isSpace(text.charCodeAt(stop - 1))) stop--
-    lines.push(new Line(index, offset, text, start, stop))
-    if (end === source.length) break
-    offset = end + (source.charCodeAt(end) === 0x0d && source.charCodeAt(end + 1) === 0x0a ? 2 : 1)
-    index++
-    // a final line break ends the last line; it does not open an empty one
-    if (offset === source.length) break
-  }
-  return lines
-}
-
-export function point(line: Line, column0: number) {
-  return { line: line.index + 1, column: column0 + 1, offset: line.offset + column0 }
-}
-
-/** Position of columns [from, to) of one line. */
-export function span(line: Line, from: number, to: number): Position {
-  return { start: point(line, from), end: point(line, to) }
-}
-
-/** Position from the start of one line's content to the end of another's. */
-export function spanLines(first: Line, last: Line): Position {
-  return { start: point(first, first.start), end: point(last, last.end) }
-}
-
-export function content(line: Line): string {
-  return line.text.slice(line.start, line.end)
-}
-
-export function isBlank(line: Line): boolean {
-  return line.start >= line.end
 }

@@ -1,5 +1,5 @@
 import type { DocNumber } from '@policybrief/core'
-import { type Line, content } from './lines.js'
+import type { Lines } from './lines.js'
 import { readHeadingNumber } from './numbering.js'
 import { parseDate } from './numerals.js'
 
@@ -43,26 +43,26 @@ export function joinTitle(lines: string[]): string {
 }
 
 /** Plausibly a title line: short, no sentence punctuation, not an addressee line or a 文号. */
-export function isTitleLike(line: Line): boolean {
-  if (line.end - line.start > 60) return false
-  const norm = line.normSlice(line.start, line.end)
+export function isTitleLike(lines: Lines, i: number): boolean {
+  if (lines.end[i]! - lines.start[i]! > 60) return false
+  const norm = lines.normContent(i)
   if (norm.length === 0) return false
   if (/[。,;:!?]/.test(norm)) return false
-  if (readHeadingNumber(line)) return false
-  if (readDocNumber(content(line), norm)) return false
+  if (readHeadingNumber(lines, i)) return false
+  if (readDocNumber(lines.content(i), norm)) return false
   if (parseDate(norm)) return false
   return true
 }
 
-export function isAddresseeLine(line: Line): boolean {
-  if (line.end - line.start > 200) return false
-  const norm = line.normSlice(line.start, line.end)
+export function isAddresseeLine(lines: Lines, i: number): boolean {
+  if (lines.end[i]! - lines.start[i]! > 200) return false
+  const norm = lines.normContent(i)
   return norm.length > 1 && norm.endsWith(':') && !/[。]/.test(norm)
 }
 
 /** 主送机关 split on ，/,/; — 市政府各委、办、局 stays one. */
-export function readAddressees(line: Line): string[] {
-  const text = content(line).replace(/[:：]$/, '')
+export function readAddressees(lines: Lines, i: number): string[] {
+  const text = lines.content(i).replace(/[:：]$/, '')
   return text
     .split(/[,，;；]/)
     .map((s) => s.trim())
@@ -70,14 +70,14 @@ export function readAddressees(line: Line): string[] {
 }
 
 /** An issuer line above a date line: short and free of sentence punctuation. */
-export function isIssuerLine(line: Line): boolean {
-  if (line.end - line.start > 40) return false
-  const norm = line.normSlice(line.start, line.end).trim()
+export function isIssuerLine(lines: Lines, i: number): boolean {
+  if (lines.end[i]! - lines.start[i]! > 40) return false
+  const norm = lines.normContent(i).trim()
   return norm.length >= 2 && !/[。,;:、!?()]/.test(norm) && /^[\u3400-\u9fff]/.test(norm)
 }
 
-export function lineDate(line: Line): string | undefined {
+export function lineDate(lines: Lines, i: number): string | undefined {
   // a date ends with 日: most lines are rejected on that before anything is sliced
-  if (line.end - line.start > 20 || line.text.charCodeAt(line.end - 1) !== 0x65e5) return undefined
-  return parseDate(line.normSlice(line.start, line.end))
+  if (lines.end[i]! - lines.start[i]! > 20 || lines.source.charCodeAt(lines.end[i]! - 1) !== 0x65e5) return undefined
+  return parseDate(lines.normContent(i))
 }

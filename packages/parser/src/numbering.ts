@@ -1,5 +1,5 @@
 import type { NumberingScheme } from '@policybrief/core'
-import { type Line, foldCode } from './lines.js'
+import { type Lines, foldCode } from './lines.js'
 import { chineseToInt } from './numerals.js'
 
 export interface HeadingNumber {
@@ -7,9 +7,9 @@ export interface HeadingNumber {
   /** decimal numbers of different depth are different list kinds: 1 / 1.1 / 1.1.1 */
   kind: string
   value: number
-  /** index in the line just after the number */
+  /** offset in the source just after the number */
   end: number
-  /** the number as written (sliced from the source line) */
+  /** the number as written (sliced from the source) */
   raw: string
   /** the numbers of a decimal heading, e.g. [1, 2] for 1.2 */
   path?: number[]
@@ -40,9 +40,10 @@ const CIRCLED = /[①-⑳]/y
 /** A heading number is read within the first 24 characters of the content. */
 const WINDOW = 24
 
-/** The number of `length` units at the line's content start, or undefined when its value could not be read. */
+/** The number of `length` units at the start of line i's content, or undefined when its value could not be read. */
 function make(
-  line: Line,
+  lines: Lines,
+  i: number,
   scheme: NumberingScheme,
   value: number | undefined,
   length: number,
@@ -50,7 +51,8 @@ function make(
   path?: number[],
 ): HeadingNumber | undefined {
   if (value === undefined) return undefined
-  const number: HeadingNumber = { scheme, kind, value, end: line.start + length, raw: line.text.slice(line.start, line.start + length) }
+  const from = lines.start[i]!
+  const number: HeadingNumber = { scheme, kind, value, end: from + length, raw: lines.source.slice(from, from + length) }
   if (path) number.path = path
   return number
 }
@@ -69,38 +71,41 @@ function digitsValue(text: string, from: number, to: number): number {
 }
 
 /**
- * Reads the number that starts the line's content, if it is one of the genre's numbering schemes:
+ * Reads the number that starts line i's content, if it is one of the genre's numbering schemes:
  * 一、 (一) 1. (1) ① and decimal 1 / 1.1 / 1.2.1.
  */
-export function readHeadingNumber(line: Line): HeadingNumber | undefined {
-  const from = line.start
+export function readHeadingNumber(lines: Lines, i: number): HeadingNumber | undefined {
+  const start = lines.start[i]!
   // most lines are prose: reject them on their first unit, before any pattern runs
-  if (!mayStartNumber(line.normCodeAt(from))) return undefined
-  // a number and what must follow it are looked for in a window of the content's first characters
-  const text = line.text.slice(0, from + WINDOW)
+  if (!mayStartNumber(lines.normCodeAt(start))) return undefined
+  // a number and what must follow it are looked for in a window of the content's first characters; the window is
+  // sliced from the line's start, so that the patterns' indices are columns
+  const offset = lines.offset[i]!
+  const text = lines.source.slice(offset, Math.min(lines.stop[i]!, start + WINDOW))
+  const from = start - offset
   let end: number
   // 一、 and (一): the numeral is what the marks enclose
-  if ((end = matchEnd(ZH_DUN, text, from)) >= 0) return make(line, 'zh-dun', chineseToInt(text, from, end - 1), end - from)
-  if ((end = matchEnd(ZH_PAREN, text, from)) >= 0) return make(line, 'zh-paren', chineseToInt(text, from + 1, end - 1), end - from)
-  if ((end = matchEnd(DIGIT_PAREN, text, from)) >= 0) return make(line, 'digit-paren', digitsValue(text, from + 1, end - 1), end - from)
-  if (matchEnd(CIRCLED, text, from) >= 0) return make(line, 'circled', text.charCodeAt(from) - 0x2460 + 1, 1)
-  if ((end = matchEnd(DIGIT_DOT, text, from)) >= 0) return make(line, 'digit-dot', digitsValue(text, from, end - 1), end - from)
+  if ((end = matchEnd(ZH_DUN, text, from)) >= 0) return make(lines, i, 'zh-dun', chineseToInt(text, from, end - 1), end - from)
+  if ((end = matchEnd(ZH_PAREN, text, from)) >= 0) return make(lines, i, 'zh-paren', chineseToInt(text, from + 1, end - 1), end - from)
+  if ((end = matchEnd(DIGIT_PAREN, text, from)) >= 0) return make(lines, i, 'digit-paren', digitsValue(text, from + 1, end - 1), end - from)
+  if (matchEnd(CIRCLED, text, from) >= 0) return make(lines, i, 'circled', text.charCodeAt(from) - 0x2460 + 1, 1)
+  if ((end = matchEnd(DIGIT_DOT, text, from)) >= 0) return make(lines, i, 'digit-dot', digitsValue(text, from, end - 1), end - from)
   if ((end = matchEnd(DECIMAL, text, from)) >= 0) {
     // the number is the match less the spaces after it; its parts are separated by . or ．
     let numberEnd = end
     while (foldCode(text.charCodeAt(numberEnd - 1)) === 0x20) numberEnd--
     const path: number[] = []
     let partStart = from
-    for (let i = from; i <= numberEnd; i++) {
-      if (i === numberEnd || foldCode(text.charCodeAt(i)) === 0x2e) {
-        path.push(digitsValue(text, partStart, i))
-        partStart = i + 1
+    for (let k = from; k <= numberEnd; k++) {
+      if (k === numberEnd || foldCode(text.charCodeAt(k)) === 0x2e) {
+        path.push(digitsValue(text, partStart, k))
+        partStart = k + 1
       }
     }
-    const after = line.text.slice(end, line.end)
+    const after = lines.source.slice(offset + end, lines.end[i])
     // a lone number followed by a space is a heading only when a short title follows (1　总则), not prose (3 个月)
     if (path.length === 1 && (after.length > 30 || /[。,;:，；：]/.test(after))) return undefined
-    return make(line, 'decimal', path[path.length - 1], numberEnd - from, `decimal-${path.length}`, path)
+    return make(lines, i, 'decimal', path[path.length - 1], numberEnd - from, `decimal-${path.length}`, path)
   }
   return undefined
 }

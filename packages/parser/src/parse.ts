@@ -14,7 +14,7 @@ import {
 } from '@policybrief/core'
 import { CONVENTION, findBrackets, isCollective, isGroupSeparator, parseClause } from './clauses.js'
 import { decodeBytes } from './decode.js'
-import { type Line, content, isBlank, isSpace, span, splitLines } from './lines.js'
+import { Lines, NextOccurrence, isSpace } from './lines.js'
 import {
   isAddresseeLine,
   isIssuerLine,
@@ -87,9 +87,10 @@ export function parseOpinion(input: string | Uint8Array, options: ParseOptions =
       reason: `The parser failed on this input (${error instanceof Error ? error.message : String(error)}); the text is kept as the preamble.`,
     })
     const opinion = emptyOpinion(options, encoding, bytes, text.length)
-    opinion.preamble = splitLines(text)
-      .filter((l) => !isBlank(l))
-      .map((l) => ({ text: content(l), position: span(l, l.start, l.end) }))
+    const lines = new Lines(text)
+    for (let i = 0; i < lines.count; i++) {
+      if (!lines.isBlank(i)) opinion.preamble.push({ text: lines.content(i), position: lines.spanContent(i) })
+    }
     return { opinion, messages }
   }
 }
@@ -145,27 +146,30 @@ interface Head {
 /** （此件公开发布） and the like: a note on how the document is published, not part of its text */
 const NOTE = /^\(此件[^)]*\)$/
 
-function isNote(line: Line): boolean {
-  return line.normCodeAt(line.start) === 0x28 && line.text.startsWith('此件', line.start + 1) && NOTE.test(line.normSlice(line.start, line.end))
+function isNote(lines: Lines, i: number): boolean {
+  const start = lines.start[i]!
+  return lines.normCodeAt(start) === 0x28 && lines.source.startsWith('此件', start + 1) && NOTE.test(lines.normContent(i))
 }
 
 const ATTACHMENT_TITLE = /^附(?:件)?\d*\s*[:：]?\s*《([^》]{2,80})》$/
 
-function readHead(lines: Line[], messages: Message[]): Head {
-  const nonBlank: Line[] = []
-  for (let i = 0; i < lines.length && nonBlank.length < HEAD_WINDOW; i++) if (!isBlank(lines[i]!)) nonBlank.push(lines[i]!)
+function readHead(lines: Lines, messages: Message[]): Head {
+  // the indices of the first non-blank lines
+  const nonBlank: number[] = []
+  for (let i = 0; i < lines.count && nonBlank.length < HEAD_WINDOW; i++) if (!lines.isBlank(i)) nonBlank.push(i)
   const meta: Meta = { title: '', addressees: [], references: [] }
   let bodyStart = 0
-  let titleLines: Line[] = []
+  let titleLines: number[] = []
   let prefaceEnd = -1 // index into nonBlank of the last preface line
+  const titleLike = (i: number) => isTitleLike(lines, i)
+  const contents = (of: number[]) => of.map((i) => lines.content(i))
 
-  const numberAt = nonBlank.findIndex((l) => readDocNumber(content(l), l.normSlice(l.start, l.end)))
-  const attachedAt = nonBlank.findIndex((l) => ATTACHMENT_TITLE.test(l.normSlice(l.start, l.end)))
+  const numberAt = nonBlank.findIndex((i) => readDocNumber(lines.content(i), lines.normContent(i)))
+  const attachedAt = nonBlank.findIndex((i) => ATTACHMENT_TITLE.test(lines.normContent(i)))
   const limit = numberAt >= 0 ? numberAt : nonBlank.length
   if (attachedAt >= 0 && attachedAt < limit) {
     // a news wrapper: 近日…出台了《…》。 附:《title》
-    const line = nonBlank[attachedAt]!
-    const inner = line.text.slice(line.start, line.end)
+    const inner = lines.content(nonBlank[attachedAt]!)
     meta.title = inner.slice(inner.indexOf('《') + 1, inner.lastIndexOf('》'))
     prefaceEnd = attachedAt
   } else {
@@ -175,49 +179,49 @@ function readHead(lines: Line[], messages: Message[]): Head {
       // the title is the title-like lines just above the 文号
       end = numberAt
       first = end
-      while (first > 0 && end - first < 3 && isTitleLike(nonBlank[first - 1]!)) first--
+      while (first > 0 && end - first < 3 && titleLike(nonBlank[first - 1]!)) first--
     } else {
       // no 文号: the first title-like lines, up to the one that names a document type
-      first = nonBlank.findIndex(isTitleLike)
+      first = nonBlank.findIndex(titleLike)
       if (first < 0 || first > 3) first = 0
       end = first
-      while (end < nonBlank.length && end - first < 3 && isTitleLike(nonBlank[end]!)) {
+      while (end < nonBlank.length && end - first < 3 && titleLike(nonBlank[end]!)) {
         end++
-        if (readDocType(content(nonBlank[end - 1]!))) break
+        if (readDocType(lines.content(nonBlank[end - 1]!))) break
       }
-      if (!readDocType(joinTitle(nonBlank.slice(first, end).map(content)))) end = Math.min(end, first + 1)
+      if (!readDocType(joinTitle(contents(nonBlank.slice(first, end))))) end = Math.min(end, first + 1)
     }
     titleLines = nonBlank.slice(first, end)
-    meta.title = joinTitle(titleLines.map(content))
+    meta.title = joinTitle(contents(titleLines))
     prefaceEnd = first - 1
   }
   if (prefaceEnd >= 0) {
-    meta.preface = nonBlank.slice(0, prefaceEnd + 1).map((l) => ({ text: content(l), position: span(l, l.start, l.end) }))
+    meta.preface = nonBlank.slice(0, prefaceEnd + 1).map((i) => ({ text: lines.content(i), position: lines.spanContent(i) }))
   }
   const docType = readDocType(meta.title)
   if (docType) meta.docType = docType
-  let last = Math.max(prefaceEnd, ...titleLines.map((l) => nonBlank.indexOf(l)))
+  let last = Math.max(prefaceEnd, ...titleLines.map((i) => nonBlank.indexOf(i)))
   if (numberAt >= 0) {
     const line = nonBlank[numberAt]!
-    const docNumber = readDocNumber(content(line), line.normSlice(line.start, line.end))!
+    const docNumber = readDocNumber(lines.content(line), lines.normContent(line))!
     meta.docNumber = docNumber
     if (docNumber.raw !== docNumber.normalized) {
       messages.push({
         ruleId: 'normalized-doc-number',
         severity: 'info',
         reason: `Document number ${docNumber.raw} normalized to ${docNumber.normalized}.`,
-        position: span(line, line.start, line.end),
+        position: lines.spanContent(line),
       })
     }
     last = Math.max(last, numberAt)
   }
-  const addressee = nonBlank.findIndex((l, i) => i > last && i <= last + 2 && isAddresseeLine(l))
+  const addressee = nonBlank.findIndex((l, k) => k > last && k <= last + 2 && isAddresseeLine(lines, l))
   if (addressee >= 0) {
-    meta.addressees = readAddressees(nonBlank[addressee]!)
+    meta.addressees = readAddressees(lines, nonBlank[addressee]!)
     last = addressee
   }
   const lastLine = nonBlank[last]
-  bodyStart = lastLine ? lastLine.index + 1 : 0
+  bodyStart = lastLine !== undefined ? lastLine + 1 : 0
   if (!meta.title) {
     messages.push({ ruleId: 'missing-title', severity: 'warning', reason: 'No document title was found in the first lines.' })
   }
@@ -225,44 +229,45 @@ function readHead(lines: Line[], messages: Message[]): Head {
 }
 
 interface Signature {
-  issuerLine: Line
-  dateLine: Line
+  /** the indices of the issuer's line and of the date's */
+  issuerLine: number
+  dateLine: number
   issuer: string
   date: string
 }
 
 /** Every issuer-over-date pair after the body start: the signature, and those of attached documents. */
-function findSignatures(lines: Line[], from: number): Signature[] {
+function findSignatures(lines: Lines, from: number): Signature[] {
   const found: Signature[] = []
-  let previous: Line | undefined
-  for (let i = from; i < lines.length; i++) {
-    const line = lines[i]!
-    if (isBlank(line)) continue
-    const date = lineDate(line)
-    if (date && previous && isIssuerLine(previous)) {
-      found.push({ issuerLine: previous, dateLine: line, issuer: content(previous).replace(/[\s\u3000]+/g, ''), date })
+  let previous = -1
+  for (let i = from; i < lines.count; i++) {
+    if (lines.isBlank(i)) continue
+    const date = lineDate(lines, i)
+    if (date && previous >= 0 && isIssuerLine(lines, previous)) {
+      found.push({ issuerLine: previous, dateLine: i, issuer: lines.content(previous).replace(/[\s\u3000]+/g, ''), date })
     }
-    previous = line
+    previous = i
   }
   return found
 }
 
 /** After the signature: （此件公开发布）, 附件 lines, then possibly the title of an attached document. */
-function findAttached(lines: Line[], from: number, outerTitle: string): { title: Line[]; bodyStart: number } | undefined {
+function findAttached(lines: Lines, from: number, outerTitle: string): { title: number[]; bodyStart: number } | undefined {
   let i = from
-  const skip = (l: Line) => {
-    const n = l.normSlice(l.start, l.end)
-    return isBlank(l) || isNote(l) || /^附件\d*[:：]?$/.test(n) || /^(?:抄送|印发)/.test(n)
+  const skip = (l: number) => {
+    if (lines.isBlank(l)) return true
+    const n = lines.normContent(l)
+    return isNote(lines, l) || /^附件\d*[:：]?$/.test(n) || /^(?:抄送|印发)/.test(n)
   }
-  while (i < lines.length && skip(lines[i]!)) i++
-  const title: Line[] = []
-  while (i < lines.length && title.length < 3 && !isBlank(lines[i]!) && isTitleLike(lines[i]!)) {
-    title.push(lines[i]!)
+  while (i < lines.count && skip(i)) i++
+  const title: number[] = []
+  while (i < lines.count && title.length < 3 && !lines.isBlank(i) && isTitleLike(lines, i)) {
+    title.push(i)
     i++
-    if (readDocType(content(title[title.length - 1]!))) break
+    if (readDocType(lines.content(title[title.length - 1]!))) break
   }
   if (title.length === 0) return undefined
-  const joined = joinTitle(title.map(content))
+  const joined = joinTitle(title.map((l) => lines.content(l)))
   const bare = joined.replace(/^关于/, '').replace(/的?(意见|方案|预案|办法|规定)$/, '')
   // the outer document issues it (印发…的通知/函) or the title names a document type
   if (!readDocType(joined) && !outerTitle.includes(bare)) return undefined
@@ -270,17 +275,15 @@ function findAttached(lines: Line[], from: number, outerTitle: string): { title:
 }
 
 /** Lines of a 目录: from the 目录 line to just before the first entry appears a second time. */
-function tableOfContents(lines: Line[], from: number): [number, number] | undefined {
-  for (let i = from; i < lines.length; i++) {
-    const line = lines[i]!
-    if (line.end - line.start > 12 || line.normSlice(line.start, line.end).replace(/ /g, '') !== '目录') continue
+function tableOfContents(lines: Lines, from: number): [number, number] | undefined {
+  for (let i = from; i < lines.count; i++) {
+    if (lines.end[i]! - lines.start[i]! > 12 || lines.normContent(i).replace(/ /g, '') !== '目录') continue
     let first = i + 1
-    while (first < lines.length && isBlank(lines[first]!)) first++
-    const entry = lines[first]
-    if (!entry) return undefined
-    const key = content(entry).replace(/[\s\u3000]+/g, '')
-    for (let j = first + 1; j < lines.length; j++) {
-      if (content(lines[j]!).replace(/[\s\u3000]+/g, '') === key) return [i, j]
+    while (first < lines.count && lines.isBlank(first)) first++
+    if (first >= lines.count) return undefined
+    const key = lines.content(first).replace(/[\s\u3000]+/g, '')
+    for (let j = first + 1; j < lines.count; j++) {
+      if (lines.content(j).replace(/[\s\u3000]+/g, '') === key) return [i, j]
     }
     return undefined
   }
@@ -288,36 +291,35 @@ function tableOfContents(lines: Line[], from: number): [number, number] | undefi
 }
 
 function readOpinion(text: string, encoding: Encoding, bytes: Uint8Array, options: ParseOptions, messages: Message[]): Opinion {
-  const lines = splitLines(text)
+  const lines = new Lines(text)
   const { meta, bodyStart } = readHead(lines, messages)
   const signatures = findSignatures(lines, bodyStart)
-  // everything after the head is body, except signatures, attached titles and notes such as （此件公开发布）
-  const excluded = new Set<Line>(signatures.flatMap((sig) => [sig.issuerLine, sig.dateLine]))
+  // everything after the head is body, except signatures, attached titles and notes such as （此件公开发布）: a flag
+  // per line
+  const excluded = new Uint8Array(lines.count)
+  for (const sig of signatures) excluded[sig.issuerLine] = excluded[sig.dateLine] = 1
   const signature = signatures[0]
   if (signature) {
     meta.issuer = signature.issuer
     meta.date = signature.date
-    const attached = findAttached(lines, signature.dateLine.index + 1, meta.title)
+    const attached = findAttached(lines, signature.dateLine + 1, meta.title)
     if (attached) {
-      const attachedTitle = joinTitle(attached.title.map(content))
-      const doc: AttachedDocument = {
-        title: attachedTitle,
-        position: span(attached.title[0]!, attached.title[0]!.start, attached.title[0]!.end),
-      }
+      const attachedTitle = joinTitle(attached.title.map((i) => lines.content(i)))
+      const doc: AttachedDocument = { title: attachedTitle, position: lines.spanContent(attached.title[0]!) }
       const type = readDocType(attachedTitle)
       if (type) doc.docType = type
       meta.attached = [doc]
-      for (const line of attached.title) excluded.add(line)
+      for (const i of attached.title) excluded[i] = 1
     }
   } else {
     messages.push({ ruleId: 'missing-signature', severity: 'info', reason: 'No issuer and date signature was found at the end.' })
   }
   const toc = tableOfContents(lines, bodyStart)
-  if (toc) for (let i = toc[0]; i < toc[1]; i++) excluded.add(lines[i]!)
-  const { preamble, sections, paragraphs } = buildStructure(lines, bodyStart, (l) => excluded.has(l) || isNote(l), messages)
+  if (toc) excluded.fill(1, toc[0], toc[1])
+  const { preamble, sections, paragraphs } = buildStructure(lines, bodyStart, (i) => excluded[i] === 1 || isNote(lines, i), messages)
   const own = new Set([meta.title, ...(meta.attached ?? []).map((a) => a.title)])
   meta.references = readReferences(lines, own)
-  const { responsibilities, aliases } = readResponsibilities(paragraphs, messages)
+  const { responsibilities, aliases } = readResponsibilities(lines, paragraphs, messages)
   if (responsibilities.length === 0) {
     messages.push({ ruleId: 'no-clauses', severity: 'info', reason: 'The document holds no responsibility clauses.' })
   }
@@ -327,65 +329,70 @@ function readOpinion(text: string, encoding: Encoding, bytes: Uint8Array, option
     meta,
     preamble,
     sections,
-    goals: readGoals(paragraphs),
+    goals: readGoals(lines, paragraphs),
     responsibilities,
     agencies: collectAgencies(responsibilities, aliases),
   }
 }
 
-function readReferences(lines: Line[], own: Set<string>): Reference[] {
+function readReferences(lines: Lines, own: Set<string>): Reference[] {
   const byTitle = new Map<string, Reference>()
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!
-    // 《 and 》 are not folded, so the text serves; only a 文号 after the title needs the folded form
-    const text = line.text
-    let at = text.indexOf('《')
-    while (at >= 0) {
-      const close = text.indexOf('》', at + 1)
-      if (close < 0) break
-      const nextOpen = text.indexOf('《', at + 1)
-      if (nextOpen >= 0 && nextOpen < close) {
-        at = nextOpen
-        continue
-      }
-      const title = text.slice(at + 1, close)
-      let end = close + 1
-      const reference: Reference = { title, position: span(line, at, end) }
-      if (line.normCodeAt(end) === 0x28) {
-        const shut = end + line.normSlice(end, end + 30).indexOf(')')
-        if (shut > end) {
-          const number = readDocNumber(text.slice(end + 1, shut), line.normSlice(end + 1, shut))
-          if (number) {
-            reference.docNumber = number
-            end = shut + 1
-            reference.position = span(line, at, end)
-          }
+  const source = lines.source
+  // one walk over the 《 of the whole source, with the line each is on; a title does not run over a line's end
+  let i = 0
+  let at = source.indexOf('《')
+  while (at >= 0) {
+    while (lines.stop[i]! < at) i++
+    const stop = lines.stop[i]!
+    const close = source.indexOf('》', at + 1)
+    if (close < 0) break
+    if (close >= stop) {
+      at = source.indexOf('《', stop)
+      continue
+    }
+    const nextOpen = source.indexOf('《', at + 1)
+    if (nextOpen >= 0 && nextOpen < close) {
+      at = nextOpen
+      continue
+    }
+    // 《 and 》 are not folded, so the source serves; only a 文号 after the title needs the folded form
+    const title = source.slice(at + 1, close)
+    let end = close + 1
+    const reference: Reference = { title, position: lines.span(i, at, end) }
+    if (end < stop && lines.normCodeAt(end) === 0x28) {
+      const shut = end + lines.normSlice(end, Math.min(end + 30, stop)).indexOf(')')
+      if (shut > end) {
+        const number = readDocNumber(source.slice(end + 1, shut), lines.normSlice(end + 1, shut))
+        if (number) {
+          reference.docNumber = number
+          end = shut + 1
+          reference.position = lines.span(i, at, end)
         }
       }
-      if (title.trim() && title.length <= 120 && !own.has(title)) {
-        const known = byTitle.get(title)
-        if (!known) byTitle.set(title, reference)
-        else if (!known.docNumber && reference.docNumber) known.docNumber = reference.docNumber
-      }
-      at = text.indexOf('《', end)
     }
+    if (title.trim() && title.length <= 120 && !own.has(title)) {
+      const known = byTitle.get(title)
+      if (!known) byTitle.set(title, reference)
+      else if (!known.docNumber && reference.docNumber) known.docNumber = reference.docNumber
+    }
+    at = source.indexOf('《', end)
   }
   return [...byTitle.values()]
 }
 
 const GOAL = /^到(\d{4})年(?:底|末)?/
 
-function readGoals(paragraphs: ParagraphRef[]): Goal[] {
+function readGoals(lines: Lines, paragraphs: ParagraphRef[]): Goal[] {
   const goals: Goal[] = []
   for (let i = 0; i < paragraphs.length; i++) {
     const ref = paragraphs[i]!
     // a goal opens with 到 (checked first: most paragraphs are not goals, and the check costs no slice)
-    if (ref.paragraph.title || ref.line.text.charCodeAt(ref.textStart) !== 0x5230) continue
-    const m = GOAL.exec(ref.line.normSlice(ref.textStart, ref.textStart + 8))
+    if (ref.paragraph.title || lines.source.charCodeAt(ref.textStart) !== 0x5230) continue
+    const m = GOAL.exec(lines.normSlice(ref.textStart, Math.min(ref.textStart + 8, lines.stop[ref.line]!)))
     if (!m) continue
     // the —— bullets right after it, in its section, are its targets
     let end = i + 1
-    while (end < paragraphs.length && paragraphs[end]!.section === ref.section && isBullet(paragraphs[end]!)) end++
+    while (end < paragraphs.length && paragraphs[end]!.section === ref.section && isBullet(lines, paragraphs[end]!)) end++
     const targets = paragraphs.slice(i + 1, end).map(({ paragraph }) =>
       paragraph.title !== undefined ? { title: paragraph.title, text: paragraph.text } : { title: '', text: paragraph.text.replace(/^[—-]+/, '') },
     )
@@ -413,6 +420,7 @@ function isTaskLead(c: number): boolean {
 }
 
 function readResponsibilities(
+  lines: Lines,
   paragraphs: ParagraphRef[],
   messages: Message[],
 ): { responsibilities: Responsibility[]; aliases: Map<string, string> } {
@@ -421,20 +429,26 @@ function readResponsibilities(
   // the brackets of the paragraph being read, as index pairs (findBrackets); one list serves every paragraph
   const brackets: number[] = []
   let convention = false
-  // where the task of the next clause starts: the paragraph and column after the last clause, in the section of the
+  // where the task of the next clause starts: the paragraph and offset after the last clause, in the section of the
   // paragraph being read (a section's own paragraphs are contiguous, so one cursor serves; null before the first clause)
   let cursorSection: Section | undefined | null = null
-  let cursor = { paragraph: 0, column: -1 }
+  let cursor = { paragraph: 0, at: -1 }
+  const source = lines.source
+  // most paragraphs hold no bracket and no convention sentence: they are skipped on where the next （, ( and 第一位
+  // are, each looked for once in a pass over the source
+  const wideOpen = new NextOccurrence(source, '（')
+  const open = new NextOccurrence(source, '(')
+  const first = new NextOccurrence(source, '第一位')
   for (let p = 0; p < paragraphs.length; p++) {
     const ref = paragraphs[p]!
-    const { line } = ref
-    // most paragraphs hold no bracket and no convention sentence: skip them cheaply. Only the inside of a bracket is
-    // folded (full-width commas and brackets); nothing else here depends on folding.
-    const hasBracket = line.text.indexOf('（', ref.textStart) >= 0 || line.text.indexOf('(', ref.textStart) >= 0
-    const mayStateConvention = line.text.indexOf('第一位', ref.textStart) >= 0
+    const line = ref.line
+    const lineEnd = lines.end[line]!
+    // Only the inside of a bracket is folded (full-width commas and brackets); nothing else here depends on folding.
+    const hasBracket = wideOpen.within(ref.textStart, lineEnd) || open.within(ref.textStart, lineEnd)
+    const mayStateConvention = first.within(ref.textStart, lineEnd)
     if (!hasBracket && !mayStateConvention) continue
-    const found = hasBracket ? findBrackets(line.text, ref.textStart, line.end, brackets) : 0
-    const prose = mayStateConvention ? CONVENTION.exec(line.text.slice(ref.textStart, line.end)) : null
+    const found = hasBracket ? findBrackets(source, ref.textStart, lineEnd, brackets) : 0
+    const prose = mayStateConvention ? CONVENTION.exec(source.slice(ref.textStart, lineEnd)) : null
     let proseAt = prose ? prose.index + ref.textStart : -1
     for (let b = 0; proseAt >= 0 && b < found; b += 2) if (brackets[b]! <= proseAt && proseAt < brackets[b + 1]!) proseAt = -1
     for (let b = 0; b < found; b += 2) {
@@ -442,15 +456,15 @@ function readResponsibilities(
       const end = brackets[b + 1]!
       if (proseAt >= 0 && proseAt < start) convention = true
       if (end - start > 402) continue
-      const inner = line.normSlice(start + 1, end - 1)
-      const clause = parseClause(inner, line.text.slice(start + 1, end - 1), convention)
+      const inner = lines.normSlice(start + 1, end - 1)
+      const clause = parseClause(inner, source.slice(start + 1, end - 1), convention)
       if (!clause) {
         if (/负责|牵头/.test(inner) && /(?:负责|牵头)$/.test(inner.trim())) {
           messages.push({
             ruleId: 'unparsed-clause',
             severity: 'info',
-            reason: `${line.text.slice(start, end)} mentions 负责/牵头 but is not a list of bodies; read as text.`,
-            position: span(line, start, end),
+            reason: `${source.slice(start, end)} mentions 负责/牵头 but is not a list of bodies; read as text.`,
+            position: lines.span(line, start, end),
           })
         }
         continue
@@ -461,13 +475,13 @@ function readResponsibilities(
           ruleId: 'lead-convention',
           severity: 'info',
           reason: 'The document states that the first body listed leads; leads follow that convention from here on.',
-          position: span(line, start, end),
+          position: lines.span(line, start, end),
         })
       }
       for (let a = 0; a < clause.aliases.length; a++) aliases.set(clause.aliases[a]![0], clause.aliases[a]![1])
       if (ref.section !== cursorSection) {
         cursorSection = ref.section
-        cursor = { paragraph: firstParagraphOf(paragraphs, p), column: -1 }
+        cursor = { paragraph: firstParagraphOf(paragraphs, p), at: -1 }
       }
       // the task is the text since the previous clause, less the punctuation that closed it; a slice of the source
       // (which costs no copy) when it lies in one paragraph, as most do, and its paragraphs joined by line breaks if not
@@ -476,25 +490,25 @@ function readResponsibilities(
       for (let q = cursor.paragraph; q <= p; q++) {
         const r = paragraphs[q]!
         if (r.section !== ref.section) continue
-        let from = q === cursor.paragraph && cursor.column >= 0 ? cursor.column : r.textStart
-        const stop = q === p ? start : r.line.end
-        if (task === '') while (from < stop && isTaskLead(r.line.text.charCodeAt(from))) from++
+        let from = q === cursor.paragraph && cursor.at >= 0 ? cursor.at : r.textStart
+        const stop = q === p ? start : lines.end[r.line]!
+        if (task === '') while (from < stop && isTaskLead(source.charCodeAt(from))) from++
         if (stop <= from) continue
-        const part = r.line.text.slice(from, stop)
+        const part = source.slice(from, stop)
         if (task === '') task = part
         else (parts ??= [task]).push(part)
       }
       cursor.paragraph = p
-      cursor.column = end
+      cursor.at = end
       responsibilities.push({
         id: `r${responsibilities.length + 1}`,
         section: ref.section?.id ?? 'preamble',
         lead: clause.lead,
         responsible: clause.responsible,
         open: clause.open,
-        raw: line.text.slice(start, end),
+        raw: source.slice(start, end),
         text: (parts ? parts.join('\n') : task).trim(),
-        position: span(line, start, end),
+        position: lines.span(line, start, end),
       })
     }
     if (proseAt >= 0) convention = true

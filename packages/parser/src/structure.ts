@@ -1,14 +1,15 @@
 import type { Message, Paragraph, Position, Section } from '@policybrief/core'
-import { type Line, isBlank, span, spanLines } from './lines.js'
+import { type Lines, NextOccurrence } from './lines.js'
 import { type HeadingNumber, readHeadingNumber } from './numbering.js'
 
-/** A paragraph together with where its text starts in its line, for the passes that read the text again. */
+/** A paragraph together with where its text starts in the source, for the passes that read the text again. */
 export interface ParagraphRef {
   paragraph: Paragraph
   /** the title was read from the paragraph's own first sentence (not from a heading) */
   runIn: boolean
-  line: Line
-  /** column in the line where `paragraph.text` starts */
+  /** the index of the paragraph's line */
+  line: number
+  /** offset in the source where `paragraph.text` starts */
   textStart: number
   section: Section | undefined
 }
@@ -28,16 +29,19 @@ const MAX_RUN_IN = 20
 const PUNCTUATED = /[,;:!?“”《》()]/
 const QUOTED_TERM = /^“[^”]*”[^,;:]*$/
 
-/** Splits `服务大局。正文…` or `——坚持以人为本、公平对待。推进…` into title and text; undefined when there is no run-in title. */
-function runInTitle(line: Line, from: number, to: number): { title: [number, number]; textStart: number } | undefined {
+/**
+ * Splits `服务大局。正文…` or `——坚持以人为本、公平对待。推进…` in source[from, to) into title and text; undefined when
+ * there is no run-in title. `stops` finds the 。 (one finder serves the pass over the lines).
+ */
+function runInTitle(lines: Lines, stops: NextOccurrence, from: number, to: number): { title: [number, number]; textStart: number } | undefined {
   let s = from
-  while (s < to && isDash(line.normCodeAt(s))) s++
-  const stop = line.text.indexOf('。', s)
+  while (s < to && isDash(lines.normCodeAt(s))) s++
+  const stop = stops.at(s)
   if (stop < 0 || stop >= to - 1 || stop - s < 2 || stop - s > MAX_RUN_IN) return undefined
-  const head = line.normSlice(s, stop)
+  const head = lines.normSlice(s, stop)
   if (PUNCTUATED.test(head) && !QUOTED_TERM.test(head)) return undefined
   let textStart = stop + 1
-  while (textStart < to && line.normCodeAt(textStart) === 0x20) textStart++
+  while (textStart < to && lines.normCodeAt(textStart) === 0x20) textStart++
   return { title: [s, stop], textStart }
 }
 
@@ -47,21 +51,25 @@ function isDash(c: number): boolean {
 }
 
 /** A —— bullet: a paragraph whose line starts with a dash. */
-export function isBullet(ref: ParagraphRef): boolean {
-  return isDash(ref.line.normCodeAt(ref.line.start))
+export function isBullet(lines: Lines, ref: ParagraphRef): boolean {
+  return isDash(lines.normCodeAt(lines.start[ref.line]!))
 }
 
-function makeParagraph(line: Line, from: number, section: Section | undefined): ParagraphRef {
-  const runIn = runInTitle(line, from, line.end)
+/** The paragraph that is line i's content. */
+function makeParagraph(lines: Lines, stops: NextOccurrence, i: number, section: Section | undefined): ParagraphRef {
+  const from = lines.start[i]!
+  const end = lines.end[i]!
+  const source = lines.source
+  const runIn = runInTitle(lines, stops, from, end)
   if (runIn) {
     const paragraph: Paragraph = {
-      text: line.text.slice(runIn.textStart, line.end),
-      title: line.text.slice(runIn.title[0], runIn.title[1]),
-      position: span(line, from, line.end),
+      text: source.slice(runIn.textStart, end),
+      title: source.slice(runIn.title[0], runIn.title[1]),
+      position: lines.span(i, from, end),
     }
-    return { paragraph, line, textStart: runIn.textStart, section, runIn: true }
+    return { paragraph, line: i, textStart: runIn.textStart, section, runIn: true }
   }
-  return { paragraph: { text: line.text.slice(from, line.end), position: span(line, from, line.end) }, line, textStart: from, section, runIn: false }
+  return { paragraph: { text: source.slice(from, end), position: lines.span(i, from, end) }, line: i, textStart: from, section, runIn: false }
 }
 
 /** The paragraphs of a section until it closes; never left in the model. */
@@ -73,7 +81,7 @@ const UNCLOSED: Position = Object.freeze({ start: Object.freeze({ line: 0, colum
 interface Open {
   kind: string
   section: Section
-  firstLine: Line
+  firstLine: number
   /** where the section's own paragraphs start in the list of all paragraphs, and how many there are */
   firstParagraph: number
   ownParagraphs: number
@@ -82,12 +90,12 @@ interface Open {
 }
 
 /**
- * Builds the numbered tree from `lines[from]` on, leaving out blank lines and those `skip` names. A list kind seen
+ * Builds the numbered tree from line `from` on, leaving out blank lines and those `skip` names. A list kind seen
  * before in the open path closes everything below it (a sibling); a kind not in the path opens a child. Numbers that
  * continue the previous group's count (the seed's 1.–15. across (一)…(四)) are a continuing sequence; a number that
  * neither starts at 1 nor continues is reported.
  */
-export function buildStructure(lines: Line[], from: number, skip: (line: Line) => boolean, messages: Message[]): Structure {
+export function buildStructure(lines: Lines, from: number, skip: (line: number) => boolean, messages: Message[]): Structure {
   const preamble: Paragraph[] = []
   const sections: Section[] = []
   const paragraphs: ParagraphRef[] = []
@@ -95,10 +103,12 @@ export function buildStructure(lines: Line[], from: number, skip: (line: Line) =
   const lastValueOfKind = new Map<string, number>()
   const lastTopOfKind = new Map<string, Section>()
   // every open section ends on the last line read before the heading that closes it
-  let lastLine: Line | undefined
+  let lastLine = -1
+  // the 。 that may end a title, looked for line after line
+  const stops = new NextOccurrence(lines.source, '。')
   const close = (open: Open) => {
     const section = open.section
-    section.position = spanLines(open.firstLine, lastLine ?? open.firstLine)
+    section.position = lines.spanLines(open.firstLine, lastLine >= 0 ? lastLine : open.firstLine)
     // The model keeps these arrays, so they are made exactly as long as they need to be (an array grown by push keeps
     // room for 16 more). A section's own paragraphs are contiguous: once a child opens, the section is never again
     // the innermost one.
@@ -108,10 +118,9 @@ export function buildStructure(lines: Line[], from: number, skip: (line: Line) =
     if (section.children.length > 0) section.children = section.children.slice()
   }
 
-  for (let i = from; i < lines.length; i++) {
-    const line = lines[i]!
-    if (isBlank(line) || skip(line)) continue
-    const number = readHeadingNumber(line)
+  for (let i = from; i < lines.count; i++) {
+    if (lines.isBlank(i) || skip(i)) continue
+    const number = readHeadingNumber(lines, i)
     if (number && !(number.scheme === 'decimal' && isDecimalInProse(number, stack))) {
       const at = stack.findIndex((o) => o.kind === number.kind)
       if (at >= 0) while (stack.length > at) close(stack.pop()!)
@@ -119,27 +128,27 @@ export function buildStructure(lines: Line[], from: number, skip: (line: Line) =
       const siblings = parent ? parent.section.children : sections
       const lastOfKind = parent ? (parent.lastChildOfKind ??= new Map()) : lastTopOfKind
       const previous = lastOfKind.get(number.kind)
-      checkSequence(number, previous, lastValueOfKind, line, messages)
+      checkSequence(number, previous, lastValueOfKind, lines, i, messages)
       lastValueOfKind.set(number.kind, number.value)
       const firstParagraph = paragraphs.length
-      const section = headingSection(line, number, parent?.section, siblings.length + 1, stack.length + 1, messages, paragraphs, previous)
+      const section = headingSection(lines, stops, i, number, parent?.section, siblings.length + 1, stack.length + 1, messages, paragraphs, previous)
       siblings.push(section)
       lastOfKind.set(number.kind, section)
       // headingSection added the paragraph that follows the title on the heading's own line, if there is one
       const ownParagraphs = paragraphs.length - firstParagraph
-      stack.push({ kind: number.kind, section, firstLine: line, firstParagraph, ownParagraphs, lastChildOfKind: undefined })
-      lastLine = line
+      stack.push({ kind: number.kind, section, firstLine: i, firstParagraph, ownParagraphs, lastChildOfKind: undefined })
+      lastLine = i
       continue
     }
     const top = stack[stack.length - 1]
-    const ref = makeParagraph(line, line.start, top?.section)
+    const ref = makeParagraph(lines, stops, i, top?.section)
     paragraphs.push(ref)
     if (top) top.ownParagraphs++
     else preamble.push(ref.paragraph)
-    lastLine = line
+    lastLine = i
   }
   while (stack.length > 0) close(stack.pop()!)
-  confirmRunInTitles(paragraphs)
+  confirmRunInTitles(lines, paragraphs)
   return { preamble, sections, paragraphs }
 }
 
@@ -155,7 +164,8 @@ function checkSequence(
   number: HeadingNumber,
   previous: Section | undefined,
   lastValueOfKind: Map<string, number>,
-  line: Line,
+  lines: Lines,
+  i: number,
   messages: Message[],
 ): void {
   const expected = previous ? previous.number.value + 1 : 1
@@ -165,12 +175,14 @@ function checkSequence(
     ruleId: 'numbering-gap',
     severity: 'warning',
     reason: `${number.raw.trim()} follows ${previous ? previous.number.raw.trim() : 'nothing'}: expected number ${expected}.`,
-    position: span(line, line.start, number.end),
+    position: lines.span(i, lines.start[i]!, number.end),
   })
 }
 
 function headingSection(
-  line: Line,
+  lines: Lines,
+  stops: NextOccurrence,
+  i: number,
   number: HeadingNumber,
   parent: Section | undefined,
   index: number,
@@ -180,8 +192,9 @@ function headingSection(
   previous: Section | undefined,
 ): Section {
   const id = parent ? `${parent.id}.${index}` : String(index)
+  const end = lines.end[i]!
   let from = number.end
-  while (from < line.end && line.normCodeAt(from) === 0x20) from++
+  while (from < end && lines.normCodeAt(from) === 0x20) from++
   const section: Section = {
     id,
     level,
@@ -192,44 +205,45 @@ function headingSection(
     children: [],
     position: UNCLOSED,
   }
-  if (from >= line.end) {
+  if (from >= end) {
     messages.push({
       ruleId: 'empty-heading',
       severity: 'warning',
       reason: `Heading ${section.number.raw} has no title.`,
-      position: span(line, line.start, line.end),
+      position: lines.spanContent(i),
     })
     return section
   }
-  const length = line.end - from
-  const found = line.text.indexOf('。', from)
-  const stop = found >= 0 && found < line.end ? found - from : -1
+  const source = lines.source
+  const length = end - from
+  const found = stops.at(from)
+  const stop = found >= 0 && found < end ? found - from : -1
   let bodyFrom: number | undefined
   if (stop < 0 && length <= 60) {
-    section.title = line.text.slice(from, line.end).replace(/[:：]$/, '')
+    section.title = source.slice(from, end).replace(/[:：]$/, '')
   } else if (stop >= 0 && stop <= MAX_TITLE) {
-    section.title = line.text.slice(from, from + stop)
+    section.title = source.slice(from, from + stop)
     bodyFrom = from + stop + 1
   } else if (previous?.title && !bodyOnHeadingLine(previous) && (previous.paragraphs.length > 0 || previous.children.length > 0)) {
     // the sibling before it has its title on a line of its own: this one lost the break between title and body
     const cut = stop >= 0 ? stop : length
-    section.title = line.text.slice(from, from + cut)
+    section.title = source.slice(from, from + cut)
     bodyFrom = stop >= 0 ? from + stop + 1 : undefined
     messages.push({
       ruleId: 'heading-runs-into-body',
       severity: 'warning',
       reason: `Heading ${section.number.raw} runs into its body with no punctuation; its title may hold the start of the body.`,
-      position: span(line, from, from + cut),
+      position: lines.span(i, from, from + cut),
     })
   } else {
     // an untitled item (a flat list of one-sentence items): the whole line is its text
     bodyFrom = from
   }
-  while (bodyFrom !== undefined && bodyFrom < line.end && line.normCodeAt(bodyFrom) === 0x20) bodyFrom++
-  if (bodyFrom !== undefined && bodyFrom < line.end) {
-    const paragraph: Paragraph = { text: line.text.slice(bodyFrom, line.end), position: span(line, bodyFrom, line.end) }
+  while (bodyFrom !== undefined && bodyFrom < end && lines.normCodeAt(bodyFrom) === 0x20) bodyFrom++
+  if (bodyFrom !== undefined && bodyFrom < end) {
+    const paragraph: Paragraph = { text: source.slice(bodyFrom, end), position: lines.span(i, bodyFrom, end) }
     if (section.title && bodyFrom > from) paragraph.title = section.title
-    paragraphs.push({ paragraph, line, textStart: bodyFrom, section, runIn: false })
+    paragraphs.push({ paragraph, line: i, textStart: bodyFrom, section, runIn: false })
   }
   return section
 }
@@ -247,14 +261,14 @@ function isRunInOf(ref: ParagraphRef | undefined, section: Section | undefined):
  * A short first sentence is a run-in title when it is one of a series (principles 服务大局。… 融合创新。…), or a
  * —— bullet; a lone short sentence opening an ordinary paragraph is just its first sentence.
  */
-function confirmRunInTitles(paragraphs: ParagraphRef[]): void {
+function confirmRunInTitles(lines: Lines, paragraphs: ParagraphRef[]): void {
   for (let i = 0; i < paragraphs.length; i++) {
     const ref = paragraphs[i]!
-    if (!ref.runIn || isBullet(ref)) continue
+    if (!ref.runIn || isBullet(lines, ref)) continue
     if (isRunInOf(paragraphs[i - 1], ref.section) || isRunInOf(paragraphs[i + 1], ref.section)) continue
     ref.runIn = false
-    ref.textStart = ref.line.start
-    ref.paragraph.text = ref.line.text.slice(ref.line.start, ref.line.end)
+    ref.textStart = lines.start[ref.line]!
+    ref.paragraph.text = lines.content(ref.line)
     delete ref.paragraph.title
   }
 }
