@@ -78,8 +78,8 @@ export function readHeadingNumber(lines: Lines, i: number): HeadingNumber | unde
   const start = lines.start[i]!
   // most lines are prose: reject them on their first unit, before any pattern runs
   if (!mayStartNumber(lines.normCodeAt(start))) return undefined
-  // a number and what must follow it are looked for in a window of the content's first characters; the window is
-  // sliced from the line's start, so that the patterns' indices are columns
+  // a number and what must follow it are looked for in a window of the content's first characters, sliced from the
+  // line's start so that the patterns' indices are columns (the patterns also run slower on the whole source)
   const offset = lines.offset[i]!
   const text = lines.source.slice(offset, Math.min(lines.stop[i]!, start + WINDOW))
   const from = start - offset
@@ -104,8 +104,16 @@ export function readHeadingNumber(lines: Lines, i: number): HeadingNumber | unde
     }
     const after = lines.source.slice(offset + end, lines.end[i])
     // a lone number followed by a space is a heading only when a short title follows (1　总则), not prose (3 个月)
-    if (path.length === 1 && (after.length > 30 || /[。,;:，；：]/.test(after))) return undefined
-    return make(lines, i, 'decimal', path[path.length - 1], numberEnd - from, `decimal-${path.length}`, path)
+    if (path.length === 1 && (after.length > 30 || PROSE_MARK.test(after))) return undefined
+    return make(lines, i, 'decimal', path[path.length - 1], numberEnd - from, decimalKind(path.length), path)
   }
   return undefined
 }
+
+const PROSE_MARK = /[。,;:，；：]/
+
+/** The list kind of a decimal number with `depth` parts: decimal-1, decimal-2 … (made once each). */
+export function decimalKind(depth: number): string {
+  return (DECIMAL_KINDS[depth] ??= `decimal-${depth}`)
+}
+const DECIMAL_KINDS: string[] = []

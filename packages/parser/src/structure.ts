@@ -1,6 +1,6 @@
 import type { Message, Paragraph, Position, Section } from '@policybrief/core'
 import { type Lines, NextOccurrence } from './lines.js'
-import { type HeadingNumber, readHeadingNumber } from './numbering.js'
+import { type HeadingNumber, decimalKind, readHeadingNumber } from './numbering.js'
 
 /** A paragraph together with where its text starts in the source, for the passes that read the text again. */
 export interface ParagraphRef {
@@ -156,8 +156,10 @@ export function buildStructure(lines: Lines, from: number, skip: (line: number) 
 function isDecimalInProse(number: HeadingNumber, stack: Open[]): boolean {
   const depth = number.path?.length ?? 1
   if (depth === 1) return false
-  const open = stack.some((o) => o.kind === `decimal-${depth - 1}` || o.kind === `decimal-${depth}`)
-  return !open
+  const parent = decimalKind(depth - 1)
+  const same = decimalKind(depth)
+  for (let k = 0; k < stack.length; k++) if (stack[k]!.kind === parent || stack[k]!.kind === same) return false
+  return true
 }
 
 function checkSequence(
