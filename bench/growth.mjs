@@ -13,27 +13,65 @@ const inputs = new Map([1, 10, 100].map((n) => [n, new TextEncoder().encode(Arra
 for (let i = 0; i < 300; i++) parseOpinion(inputs.get(1))
 const singles = new Map([...inputs.keys()].map((n) => [n, []]))
 const equals = new Map([...inputs.keys()].map((n) => [n, []]))
+const faults = new Map([...inputs.keys()].map((n) => [n, []]))
 const rounds = quick ? 4 : 15
+// one call: the median of a few calls in a row, each model dropped (nine at 1x, where a call takes a fraction of a
+// millisecond)
+const oneCall = (n, input) => {
+  const calls = n === 1 ? 9 : 3
+  const ts = []
+  for (let k = 0; k < calls; k++) {
+    const t = performance.now()
+    parseOpinion(input)
+    ts.push(performance.now() - t)
+  }
+  return median(ts)
+}
+// equal work: 100 / n calls, every model kept until the row ends; per call, with the fresh pages the calls touched
+const equalWork = (n, input) => {
+  const calls = 100 / n
+  const pages = process.resourceUsage().minorPageFault
+  const t = performance.now()
+  const keep = []
+  for (let k = 0; k < calls; k++) keep.push(parseOpinion(input))
+  return { time: (performance.now() - t) / calls, faults: (process.resourceUsage().minorPageFault - pages) / calls }
+}
 for (let round = 0; round <= rounds; round++) {
   for (const [n, input] of inputs) {
-    // one call: the median of a few calls in a row (a 1x call takes a fraction of a millisecond)
-    const calls = n === 100 ? 1 : n === 10 ? 3 : 9
-    const ts = []
-    for (let k = 0; k < calls; k++) {
-      const t = performance.now()
-      parseOpinion(input)
-      ts.push(performance.now() - t)
+    // The two measures take turns at going first: the second inherits the first one's garbage, and at 100x that is
+    // a whole model, so a fixed order would make one of them pay for the other in every round.
+    let single
+    let equal
+    if (round % 2 === 0) {
+      single = oneCall(n, input)
+      equal = equalWork(n, input)
+    } else {
+      equal = equalWork(n, input)
+      single = oneCall(n, input)
     }
-    const t = performance.now()
-    const keep = []
-    for (let k = 0; k < 100 / n; k++) keep.push(parseOpinion(input))
-    const equal = (performance.now() - t) / (100 / n)
     // round 0 is a warm-up
     if (round > 0) {
-      singles.get(n).push(median(ts))
-      equals.get(n).push(equal)
+      singles.get(n).push(single)
+      equals.get(n).push(equal.time)
+      faults.get(n).push(equal.faults)
     }
   }
 }
-const growth = [...inputs].map(([n, input]) => ({ n, size: input.length, single: median(singles.get(n)), equal: median(equals.get(n)) }))
-console.log(JSON.stringify(growth))
+const growth = [...inputs].map(([n, input]) => ({
+  n,
+  size: input.length,
+  single: median(singles.get(n)),
+  equal: median(equals.get(n)),
+  faults: median(faults.get(n)),
+}))
+// what touching a fresh page costs on this machine: 16 MB allocated and written one byte a page, median of five
+const pageCosts = []
+for (let k = 0; k < 5; k++) {
+  const pages = process.resourceUsage().minorPageFault
+  const t = performance.now()
+  const fresh = new Uint8Array(16 << 20)
+  for (let i = 0; i < fresh.length; i += 4096) fresh[i] = 1
+  const faulted = process.resourceUsage().minorPageFault - pages
+  if (faulted > 0) pageCosts.push(((performance.now() - t) * 1000) / faulted)
+}
+console.log(JSON.stringify({ rows: growth, pageMicros: pageCosts.length > 0 ? median(pageCosts) : undefined }))
