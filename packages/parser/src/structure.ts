@@ -243,8 +243,11 @@ function headingSection(
   }
   while (bodyFrom !== undefined && bodyFrom < end && lines.normCodeAt(bodyFrom) === 0x20) bodyFrom++
   if (bodyFrom !== undefined && bodyFrom < end) {
-    const paragraph: Paragraph = { text: source.slice(bodyFrom, end), position: lines.span(i, bodyFrom, end) }
-    if (section.title && bodyFrom > from) paragraph.title = section.title
+    // made with its title, if it has one, in the order the model lists the fields: a field added afterwards costs
+    // the object a separate property store
+    const text = source.slice(bodyFrom, end)
+    const position = lines.span(i, bodyFrom, end)
+    const paragraph: Paragraph = section.title && bodyFrom > from ? { text, position, title: section.title } : { text, position }
     paragraphs.push({ paragraph, line: i, textStart: bodyFrom, section, runIn: false })
   }
   return section
