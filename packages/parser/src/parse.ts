@@ -277,7 +277,9 @@ function findAttached(lines: Lines, from: number, outerTitle: string): { title: 
 /** Lines of a 目录: from the 目录 line to just before the first entry appears a second time. */
 function tableOfContents(lines: Lines, from: number): [number, number] | undefined {
   for (let i = from; i < lines.count; i++) {
-    if (lines.end[i]! - lines.start[i]! > 12 || lines.normContent(i).replace(/ /g, '') !== '目录') continue
+    // the content starts with 目 (it has no leading space), checked before anything is sliced
+    if (lines.source.charCodeAt(lines.start[i]!) !== 0x76ee || lines.end[i]! - lines.start[i]! > 12) continue
+    if (lines.normContent(i).replace(/ /g, '') !== '目录') continue
     let first = i + 1
     while (first < lines.count && lines.isBlank(first)) first++
     if (first >= lines.count) return undefined
