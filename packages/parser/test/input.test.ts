@@ -78,6 +78,15 @@ describe('input handling', () => {
     expect(gaps).toHaveLength(201)
     expect(gaps[200]!.reason).toBe('299 more messages like this were not listed.')
   })
+  it('reads no bracket, title or sentence across a line break', () => {
+    // the parser searches the whole source for （, 《 and 。; what it finds on a later line must not count for this one
+    const source = ['关于推进某项工作的意见', '', '一、总体要求', '坚持统筹推进（市发展改革委', '负责）。依据《某某', '办法》执行。', '二、主要任务', '落实责任（市财政局负责）。参照《某某条例》。'].join('\n')
+    const { opinion } = parseOpinion(source)
+    expect(opinion.sections.map((s) => s.title)).toEqual(['总体要求', '主要任务'])
+    expect(opinion.sections[0]!.paragraphs.map((p) => p.text)).toEqual(['坚持统筹推进（市发展改革委', '负责）。依据《某某', '办法》执行。'])
+    expect(opinion.meta.references.map((r) => r.title)).toEqual(['某某条例'])
+    expect(opinion.responsibilities.map((r) => [r.raw, r.text, r.position.start.line, r.position.start.column])).toEqual([['（市财政局负责）', '落实责任', 8, 5]])
+  })
 })
 
 import { portableSha256Hex, sha256Hex } from '../src/sha256.js'
