@@ -251,8 +251,11 @@ function findSignatures(lines: Lines, from: number): Signature[] {
   return found
 }
 
-/** After the signature: （此件公开发布）, 附件 lines, then possibly the title of an attached document. */
-function findAttached(lines: Lines, from: number, outerTitle: string): { title: number[]; bodyStart: number } | undefined {
+/**
+ * After the signature: （此件公开发布）, 附件 lines, then possibly the title of an attached document: its lines (indices)
+ * and the title they make.
+ */
+function findAttached(lines: Lines, from: number, outerTitle: string): { lines: number[]; title: string } | undefined {
   let i = from
   const skip = (l: number) => {
     if (lines.isBlank(l)) return true
@@ -271,7 +274,7 @@ function findAttached(lines: Lines, from: number, outerTitle: string): { title: 
   const bare = joined.replace(/^关于/, '').replace(/的?(意见|方案|预案|办法|规定)$/, '')
   // the outer document issues it (印发…的通知/函) or the title names a document type
   if (!readDocType(joined) && !outerTitle.includes(bare)) return undefined
-  return { title, bodyStart: i }
+  return { lines: title, title: joined }
 }
 
 /** Lines of a 目录: from the 目录 line to just before the first entry appears a second time. */
@@ -306,12 +309,11 @@ function readOpinion(text: string, encoding: Encoding, bytes: Uint8Array, option
     meta.date = signature.date
     const attached = findAttached(lines, signature.dateLine + 1, meta.title)
     if (attached) {
-      const attachedTitle = joinTitle(attached.title.map((i) => lines.content(i)))
-      const doc: AttachedDocument = { title: attachedTitle, position: lines.spanContent(attached.title[0]!) }
-      const type = readDocType(attachedTitle)
+      const doc: AttachedDocument = { title: attached.title, position: lines.spanContent(attached.lines[0]!) }
+      const type = readDocType(attached.title)
       if (type) doc.docType = type
       meta.attached = [doc]
-      for (const i of attached.title) excluded[i] = 1
+      for (const i of attached.lines) excluded[i] = 1
     }
   } else {
     messages.push({ ruleId: 'missing-signature', severity: 'info', reason: 'No issuer and date signature was found at the end.' })
